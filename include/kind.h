@@ -83,7 +83,7 @@ struct kindset {
 	size_t        n;
 };
 
-/* Loads every forms_dir/*.ini. Returns 0, or -1 with every problem of every
+/* Loads every forms_dir/<name>.ini. Returns 0, or -1 with every problem of every
  * file in errs ("forms/x.ini: [field.perihal] type: unknown type 'txt'"). */
 int  kind_load_dir(const char *forms_dir, const char *data_dir, struct kindset *ks, struct errs *errs);
 int  kind_load_file(const char *path, const char *data_dir, struct kind **out, struct errs *errs);

@@ -1,4 +1,4 @@
-/* refdata.h: code lists shipped in data/*.csv (first column code, second label, optional third parent). */
+/* refdata.h: code lists shipped in data/<name>.csv (first column code, second label, optional third parent). */
 #ifndef BERKAS_REFDATA_H
 #define BERKAS_REFDATA_H
 
