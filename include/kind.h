@@ -16,7 +16,7 @@ enum frole { FR_NONE, FR_NUMBER, FR_RECEIVED, FR_PARTY, FR_SUBJECT, FR_LETTER_NO
 struct kfield {
 	char          *key;        /* section [field.KEY]; lower case */
 	char          *label;      /* label = ... (required) */
-	char          *help;       /* bantuan = ... */
+	char          *help;       /* help = ... */
 	enum ftype     type;       /* type = text|longtext|date|number|choice|multi|ref */
 	enum frole     role;       /* role = number|received|party|subject|letter_no|security|urgency|penting */
 	int            required;   /* required = yes|no */
@@ -55,8 +55,8 @@ struct kstep {
 	enum tunit unit;
 	long   std_minutes; /* mutu baku in working minutes (1 workday = office day) */
 	int    return_to;   /* step a "not approved" returns to, 0 = none */
-	enum complete_on complete_on; /* selesai = daftar|disposisi|tindak_lanjut|manual */
-	int    pauses_clock;/* jeda = yes: waiting on the applicant */
+	enum complete_on complete_on; /* complete = register|dispose|followup|manual */
+	int    pauses_clock;/* pause = yes: waiting on the applicant */
 	char  *when;        /* optional condition "field=value": step applies only then */
 };
 
