@@ -27,6 +27,13 @@ void store_rollback(struct store *st);
 /* Online backup (sqlite3 backup API) to path. */
 int  store_backup(struct store *st, const char *path, char **cause);
 
+/* Settings the store cannot read from config itself. The unit code fills
+ * {kode} in office numbers ("" until set); the calendar (not owned, may be
+ * NULL) turns a kind's [service] days into a case deadline in working days. */
+struct calendar;
+void store_set_unit_code(struct store *st, const char *code);
+void store_set_calendar(struct store *st, const struct calendar *cal);
+
 /* ---- positions (org chart) and people ---------------------------------- */
 struct position {
 	char *code;   /* e.g. "kadis", "sekretaris", "kabid_kelembagaan" */

@@ -1,0 +1,924 @@
+/* store.c: opening the SQLite store, schema migrations, transactions, backup, the statement cache, positions and people. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "store_int.h"
+#include "date.h"
+
+/* PRAGMA application_id of a berkas database ("BRKS"). */
+#define STORE_APP_ID 0x42524B53
+
+/*
+ * Forward migrations: migrations[i] takes the schema from version i to i + 1.
+ * Each script ends by setting PRAGMA user_version. They run in one
+ * transaction at open. Never edit a released script: append a new one.
+ */
+static const char SCHEMA_V1[] =
+	"PRAGMA application_id = 1112689491;\n"
+	/* the org chart; ord keeps the order positions were loaded in */
+	"CREATE TABLE position(\n"
+	"  code   TEXT PRIMARY KEY NOT NULL,\n"
+	"  name   TEXT NOT NULL,\n"
+	"  parent TEXT,\n"
+	"  ord    INTEGER NOT NULL\n"
+	") STRICT;\n"
+	"CREATE TABLE person(\n"
+	"  login    TEXT PRIMARY KEY NOT NULL,\n"
+	"  name     TEXT NOT NULL,\n"
+	"  nip      TEXT,\n"
+	"  position TEXT,\n"
+	"  roles    TEXT NOT NULL DEFAULT ''\n"
+	") STRICT;\n"
+	"CREATE INDEX person_position ON person(position, login);\n"
+	/* last office number given per kind and year (0 for reset = never) */
+	"CREATE TABLE counter(\n"
+	"  kind TEXT NOT NULL,\n"
+	"  year INTEGER NOT NULL,\n"
+	"  last INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (kind, year)\n"
+	") STRICT, WITHOUT ROWID;\n"
+	/* cases keep their implicit rowid: FTS content rowid and keyset tie-breaker */
+	"CREATE TABLE cases(\n"
+	"  id          TEXT PRIMARY KEY NOT NULL,\n"
+	"  kind        TEXT NOT NULL,\n"
+	"  year        INTEGER NOT NULL,\n"
+	"  number      INTEGER NOT NULL,\n"
+	"  number_text TEXT NOT NULL,\n"
+	"  received    TEXT NOT NULL,\n"
+	"  party       TEXT NOT NULL DEFAULT '' COLLATE NOCASE,\n"
+	"  subject     TEXT NOT NULL DEFAULT '',\n"
+	"  letter_no   TEXT,\n"
+	"  security    TEXT,\n"
+	"  urgency     TEXT,\n"
+	"  penting     TEXT,\n"
+	"  status      TEXT NOT NULL DEFAULT 'terbuka' CHECK (status IN ('terbuka', 'selesai')),\n"
+	"  step        INTEGER NOT NULL DEFAULT 0,\n"
+	"  step_actor  TEXT,\n"
+	"  deadline    TEXT,\n"
+	"  disposed    INTEGER NOT NULL DEFAULT 0 CHECK (disposed IN (0, 1)),\n"
+	"  holder      TEXT,\n"
+	"  version     INTEGER NOT NULL DEFAULT 1,\n"
+	"  created_at  TEXT NOT NULL,\n"
+	"  created_by  TEXT NOT NULL,\n"
+	"  updated_at  TEXT NOT NULL,\n"
+	"  updated_by  TEXT NOT NULL,\n"
+	"  search_text TEXT NOT NULL DEFAULT '',\n"
+	"  fields      TEXT NOT NULL DEFAULT '{}',\n"
+	"  UNIQUE (kind, year, number)\n"
+	") STRICT;\n"
+	/* list pages: one index per sort for all cases and one for open cases */
+	"CREATE INDEX cases_received ON cases(received);\n"
+	"CREATE INDEX cases_number ON cases(year * 10000000000 + number);\n"
+	"CREATE INDEX cases_deadline ON cases(coalesce(deadline, '9999-12-31'));\n"
+	"CREATE INDEX cases_party ON cases(party);\n"
+	"CREATE INDEX cases_open_received ON cases(received) WHERE status = 'terbuka';\n"
+	"CREATE INDEX cases_open_number ON cases(year * 10000000000 + number)"
+	" WHERE status = 'terbuka';\n"
+	"CREATE INDEX cases_open_deadline ON cases(coalesce(deadline, '9999-12-31'))"
+	" WHERE status = 'terbuka';\n"
+	"CREATE INDEX cases_open_party ON cases(party) WHERE status = 'terbuka';\n"
+	"CREATE INDEX cases_waiting ON cases(step_actor) WHERE status = 'terbuka' AND disposed = 0;\n"
+	"CREATE INDEX cases_kind_received ON cases(kind, received);\n"
+	"CREATE INDEX cases_number_text ON cases(number_text);\n"
+	"CREATE INDEX cases_number_year ON cases(number, year);\n"
+	/* full text: external content, kept in step by triggers (also for sync) */
+	"CREATE VIRTUAL TABLE case_fts USING fts5(number_text, subject, party, letter_no,"
+	" search_text, content = 'cases', tokenize = 'unicode61 remove_diacritics 2',"
+	" prefix = '2 3');\n"
+	"CREATE TRIGGER cases_fts_insert AFTER INSERT ON cases BEGIN\n"
+	"  INSERT INTO case_fts(rowid, number_text, subject, party, letter_no, search_text)\n"
+	"  VALUES (new.rowid, new.number_text, new.subject, new.party, new.letter_no,"
+	" new.search_text);\n"
+	"END;\n"
+	"CREATE TRIGGER cases_fts_delete AFTER DELETE ON cases BEGIN\n"
+	"  INSERT INTO case_fts(case_fts, rowid, number_text, subject, party, letter_no,"
+	" search_text)\n"
+	"  VALUES ('delete', old.rowid, old.number_text, old.subject, old.party, old.letter_no,"
+	" old.search_text);\n"
+	"END;\n"
+	"CREATE TRIGGER cases_fts_update AFTER UPDATE OF number_text, subject, party, letter_no,"
+	" search_text ON cases BEGIN\n"
+	"  INSERT INTO case_fts(case_fts, rowid, number_text, subject, party, letter_no,"
+	" search_text)\n"
+	"  VALUES ('delete', old.rowid, old.number_text, old.subject, old.party, old.letter_no,"
+	" old.search_text);\n"
+	"  INSERT INTO case_fts(rowid, number_text, subject, party, letter_no, search_text)\n"
+	"  VALUES (new.rowid, new.number_text, new.subject, new.party, new.letter_no,"
+	" new.search_text);\n"
+	"END;\n"
+	/* dispositions: a tree per case; state 0 baru, 1 dibaca, 2 diteruskan, 3 selesai */
+	"CREATE TABLE dispo(\n"
+	"  id           TEXT PRIMARY KEY NOT NULL,\n"
+	"  case_id      TEXT NOT NULL REFERENCES cases(id),\n"
+	"  parent_id    TEXT REFERENCES dispo(id),\n"
+	"  from_pos     TEXT NOT NULL,\n"
+	"  to_pos       TEXT NOT NULL,\n"
+	"  instructions TEXT,\n"
+	"  note         TEXT,\n"
+	"  deadline     TEXT,\n"
+	"  created_at   TEXT NOT NULL,\n"
+	"  created_by   TEXT NOT NULL,\n"
+	"  on_behalf    TEXT,\n"
+	"  state        INTEGER NOT NULL DEFAULT 0 CHECK (state BETWEEN 0 AND 3),\n"
+	"  read_at      TEXT,\n"
+	"  read_by      TEXT,\n"
+	"  done_at      TEXT,\n"
+	"  done_by      TEXT,\n"
+	"  followup     TEXT,\n"
+	"  depth        INTEGER NOT NULL DEFAULT 0\n"
+	") STRICT;\n"
+	"CREATE INDEX dispo_case ON dispo(case_id, created_at);\n"
+	"CREATE INDEX dispo_parent ON dispo(parent_id) WHERE parent_id IS NOT NULL;\n"
+	"CREATE INDEX dispo_open ON dispo(to_pos, case_id) WHERE state < 2;\n"
+	/* steps of a case, copied from its kind when the case is made */
+	"CREATE TABLE step(\n"
+	"  id          TEXT PRIMARY KEY NOT NULL,\n"
+	"  case_id     TEXT NOT NULL REFERENCES cases(id),\n"
+	"  no          INTEGER NOT NULL,\n"
+	"  actor       TEXT,\n"
+	"  complete_on TEXT NOT NULL"
+	" CHECK (complete_on IN ('manual', 'register', 'dispose', 'followup')),\n"
+	"  started_at  TEXT,\n"
+	"  done_at     TEXT,\n"
+	"  done_by     TEXT,\n"
+	"  skipped     INTEGER NOT NULL DEFAULT 0 CHECK (skipped IN (0, 1)),\n"
+	"  UNIQUE (case_id, no)\n"
+	") STRICT;\n"
+	/* the event log: append-only, enforced by the database */
+	"CREATE TABLE event(\n"
+	"  id        TEXT PRIMARY KEY NOT NULL,\n"
+	"  case_id   TEXT NOT NULL REFERENCES cases(id),\n"
+	"  at        TEXT NOT NULL,\n"
+	"  actor     TEXT NOT NULL,\n"
+	"  on_behalf TEXT,\n"
+	"  action    TEXT NOT NULL,\n"
+	"  field     TEXT,\n"
+	"  old_value TEXT,\n"
+	"  new_value TEXT\n"
+	") STRICT;\n"
+	"CREATE INDEX event_case ON event(case_id, at);\n"
+	"CREATE TRIGGER event_no_update BEFORE UPDATE ON event BEGIN\n"
+	"  SELECT RAISE(ABORT, 'event log is append-only');\n"
+	"END;\n"
+	"CREATE TRIGGER event_no_delete BEFORE DELETE ON event BEGIN\n"
+	"  SELECT RAISE(ABORT, 'event log is append-only');\n"
+	"END;\n"
+	"PRAGMA user_version = 1;\n";
+
+static const char *const migrations[] = {
+	SCHEMA_V1,
+};
+#define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+
+static const char SQL_BEGIN[] = "BEGIN IMMEDIATE";
+static const char SQL_COMMIT[] = "COMMIT";
+static const char SQL_ROLLBACK[] = "ROLLBACK";
+static const char SQL_SAVEPOINT[] = "SAVEPOINT store_write";
+static const char SQL_RELEASE[] = "RELEASE store_write";
+static const char SQL_ROLLBACK_TO[] = "ROLLBACK TO store_write";
+
+/* ---- statement cache and helpers ---------------------------------------- */
+
+sqlite3_stmt *store_prepare(struct store *st, const char *sql)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL);
+	if (rc != SQLITE_OK) {
+		fprintf(stderr, "berkas: store: cannot prepare: %s\n%s\n", sqlite3_errmsg(st->db), sql);
+		abort();
+	}
+	return s;
+}
+
+static size_t store_slot_hash(const char *sql, size_t nslots)
+{
+	uint64_t h = (uint64_t)(uintptr_t)sql;
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	return (size_t)h & (nslots - 1);
+}
+
+/* Doubles the slot table. */
+static void store_slots_grow(struct store *st)
+{
+	size_t n = st->nslots ? st->nslots * 2 : 64;
+	struct stmt_slot *slots = xcalloc(n, sizeof *slots);
+	for (size_t i = 0; i < st->nslots; i++) {
+		if (st->slots[i].sql == NULL)
+			continue;
+		size_t j = store_slot_hash(st->slots[i].sql, n);
+		while (slots[j].sql != NULL)
+			j = (j + 1) & (n - 1);
+		slots[j] = st->slots[i];
+	}
+	free(st->slots);
+	st->slots = slots;
+	st->nslots = n;
+}
+
+sqlite3_stmt *store_stmt(struct store *st, const char *sql)
+{
+	if (st->nslots == 0 || (st->nused + 1) * 2 > st->nslots)
+		store_slots_grow(st);
+	size_t j = store_slot_hash(sql, st->nslots);
+	while (st->slots[j].sql != NULL) {
+		if (st->slots[j].sql == sql)
+			return st->slots[j].stmt;
+		j = (j + 1) & (st->nslots - 1);
+	}
+	st->slots[j].sql = sql;
+	st->slots[j].stmt = store_prepare(st, sql);
+	st->nused++;
+	return st->slots[j].stmt;
+}
+
+void store_reset(sqlite3_stmt *s)
+{
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+}
+
+static int store_param(sqlite3_stmt *s, const char *name, int loud)
+{
+	int i = sqlite3_bind_parameter_index(s, name);
+	if (i == 0 && loud) {
+		fprintf(stderr, "berkas: store: no parameter %s in\n%s\n", name, sqlite3_sql(s));
+		abort();
+	}
+	return i;
+}
+
+void store_bind_text(sqlite3_stmt *s, const char *name, const char *v)
+{
+	int i = store_param(s, name, 1);
+	if (v == NULL)
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+}
+
+void store_bind_int(sqlite3_stmt *s, const char *name, long long v)
+{
+	sqlite3_bind_int64(s, store_param(s, name, 1), v);
+}
+
+void store_bind_text_opt(sqlite3_stmt *s, const char *name, const char *v)
+{
+	int i = store_param(s, name, 0);
+	if (i == 0)
+		return;
+	if (v == NULL)
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+}
+
+void store_bind_int_opt(sqlite3_stmt *s, const char *name, long long v)
+{
+	int i = store_param(s, name, 0);
+	if (i != 0)
+		sqlite3_bind_int64(s, i, v);
+}
+
+void store_db_cause(struct store *st, char **cause)
+{
+	if (cause == NULL)
+		return;
+	int rc = sqlite3_errcode(st->db) & 0xff;
+	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		*cause = xstrdup(_("basis data sedang dipakai pengguna lain; coba lagi sebentar lagi"));
+	else
+		*cause = xasprintf(_("basis data: %s"), sqlite3_errmsg(st->db));
+}
+
+int store_step(struct store *st, sqlite3_stmt *s, char **cause)
+{
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return rc;
+	store_db_cause(st, cause);
+	store_reset(s);
+	return rc;
+}
+
+int store_run(struct store *st, sqlite3_stmt *s, char **cause)
+{
+	int rc;
+	while ((rc = store_step(st, s, cause)) == SQLITE_ROW)
+		;
+	if (rc != SQLITE_DONE)
+		return -1;
+	store_reset(s);
+	return 0;
+}
+
+char *store_col_text(sqlite3_stmt *s, int col)
+{
+	const unsigned char *t = sqlite3_column_text(s, col);
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+void store_col_id(sqlite3_stmt *s, int col, char out[37])
+{
+	const unsigned char *t = sqlite3_column_text(s, col);
+	snprintf(out, 37, "%s", t ? (const char *)t : "");
+}
+
+void store_now(char out[21])
+{
+	ts_fmt_utc(clock_now(), out);
+}
+
+/* Runs one static statement with no parameters: 0 or -1 with cause. */
+static int store_exec1(struct store *st, const char *sql, char **cause)
+{
+	return store_run(st, store_stmt(st, sql), cause);
+}
+
+int store_tx_begin(struct store *st, int *token, char **cause)
+{
+	if (!sqlite3_get_autocommit(st->db)) {
+		*token = 2;
+		return store_exec1(st, SQL_SAVEPOINT, cause);
+	}
+	*token = 1;
+	return store_exec1(st, SQL_BEGIN, cause);
+}
+
+int store_tx_end(struct store *st, int token, int ok, char **cause)
+{
+	if (token == 2) {
+		if (ok)
+			return store_exec1(st, SQL_RELEASE, cause);
+		store_exec1(st, SQL_ROLLBACK_TO, NULL);
+		store_exec1(st, SQL_RELEASE, NULL);
+		return 0;
+	}
+	if (ok) {
+		if (store_exec1(st, SQL_COMMIT, cause) == 0)
+			return 0;
+		if (!sqlite3_get_autocommit(st->db))
+			store_exec1(st, SQL_ROLLBACK, NULL);
+		return -1;
+	}
+	if (!sqlite3_get_autocommit(st->db))
+		store_exec1(st, SQL_ROLLBACK, NULL);
+	return 0;
+}
+
+/* ---- open, migrate, close ----------------------------------------------- */
+
+/* Reads an integer pragma (static text); -1 on error. */
+static long store_pragma_int(struct store *st, const char *sql)
+{
+	sqlite3_stmt *s = NULL;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	long v = -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = (long)sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+/* Brings the schema to the newest version in one transaction. */
+static int store_migrate(struct store *st, char **cause)
+{
+	long v = store_pragma_int(st, "PRAGMA user_version");
+	if (v == N_MIGRATIONS)
+		return 0;
+	char *err = NULL;
+	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, &err) != SQLITE_OK) {
+		*cause = xasprintf(_("%s: tidak dapat memulai migrasi: %s"), st->path,
+				   err ? err : sqlite3_errmsg(st->db));
+		sqlite3_free(err);
+		return -1;
+	}
+	v = store_pragma_int(st, "PRAGMA user_version"); /* another process may have migrated */
+	if (v < 0) {
+		store_db_cause(st, cause);
+		goto fail;
+	}
+	if (v > N_MIGRATIONS) {
+		*cause = xasprintf(_("%s: skema basis data versi %ld lebih baru dari program ini"
+				     " (versi %d); perbarui berkas"), st->path, v, N_MIGRATIONS);
+		goto fail;
+	}
+	if (v == 0 && store_pragma_int(st, "SELECT count(*) FROM sqlite_schema") > 0) {
+		*cause = xasprintf(_("%s: bukan basis data berkas"), st->path);
+		goto fail;
+	}
+	if (v > 0 && store_pragma_int(st, "PRAGMA application_id") != STORE_APP_ID) {
+		*cause = xasprintf(_("%s: bukan basis data berkas"), st->path);
+		goto fail;
+	}
+	for (long i = v; i < N_MIGRATIONS; i++) {
+		if (sqlite3_exec(st->db, migrations[i], NULL, NULL, &err) != SQLITE_OK) {
+			*cause = xasprintf(_("%s: migrasi skema ke versi %ld gagal: %s"), st->path,
+					   i + 1, err ? err : sqlite3_errmsg(st->db));
+			sqlite3_free(err);
+			goto fail;
+		}
+	}
+	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, &err) != SQLITE_OK) {
+		*cause = xasprintf(_("%s: migrasi skema gagal: %s"), st->path,
+				   err ? err : sqlite3_errmsg(st->db));
+		sqlite3_free(err);
+		goto fail;
+	}
+	return 0;
+fail:
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+int store_open(const char *path, int create, struct store **out, char **cause)
+{
+	*out = NULL;
+	if (!create && access(path, F_OK) != 0) {
+		*cause = xasprintf(_("basis data %s tidak ditemukan; buat dengan 'berkas init'"), path);
+		return -1;
+	}
+	struct store *st = xcalloc(1, sizeof *st);
+	st->path = xstrdup(path);
+	st->unit_code = xstrdup("");
+	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
+		*cause = xasprintf(_("%s: tidak dapat dibuka: %s"), path,
+				   st->db ? sqlite3_errmsg(st->db) : strerror(ENOMEM));
+		store_close(st);
+		return -1;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, 5000);
+	char *err = NULL;
+	if (sqlite3_exec(st->db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
+			 " PRAGMA journal_mode = WAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;", NULL, NULL, &err) != SQLITE_OK) {
+		int notadb = (sqlite3_errcode(st->db) & 0xff) == SQLITE_NOTADB;
+		*cause = notadb ? xasprintf(_("%s: bukan basis data berkas"), path)
+				: xasprintf(_("%s: %s"), path, err ? err : sqlite3_errmsg(st->db));
+		sqlite3_free(err);
+		store_close(st);
+		return -1;
+	}
+	if (store_migrate(st, cause) != 0) {
+		store_close(st);
+		return -1;
+	}
+	*out = st;
+	return 0;
+}
+
+void store_close(struct store *st)
+{
+	if (st == NULL)
+		return;
+	for (size_t i = 0; i < st->nslots; i++)
+		sqlite3_finalize(st->slots[i].stmt);
+	for (size_t i = 0; i < LIST_STMTS; i++)
+		sqlite3_finalize(st->list_stmts[i]);
+	for (size_t i = 0; i < COUNT_STMTS; i++)
+		sqlite3_finalize(st->count_stmts[i]);
+	if (st->db != NULL) {
+		if (!sqlite3_get_autocommit(st->db))
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		sqlite3_close_v2(st->db);
+	}
+	free(st->slots);
+	free(st->path);
+	free(st->unit_code);
+	free(st);
+}
+
+int store_schema_version(struct store *st)
+{
+	return (int)store_pragma_int(st, "PRAGMA user_version");
+}
+
+void store_set_unit_code(struct store *st, const char *code)
+{
+	free(st->unit_code);
+	st->unit_code = xstrdup(code ? code : "");
+}
+
+void store_set_calendar(struct store *st, const struct calendar *cal)
+{
+	st->cal = cal;
+}
+
+/* ---- explicit transactions and backup ------------------------------------ */
+
+int store_begin(struct store *st, char **cause)
+{
+	if (!sqlite3_get_autocommit(st->db)) {
+		*cause = xstrdup(_("transaksi sudah terbuka"));
+		return -1;
+	}
+	if (store_exec1(st, SQL_BEGIN, cause) != 0)
+		return -1;
+	st->explicit_tx = 1;
+	return 0;
+}
+
+int store_commit(struct store *st, char **cause)
+{
+	st->explicit_tx = 0;
+	if (sqlite3_get_autocommit(st->db))
+		return 0;
+	if (store_exec1(st, SQL_COMMIT, cause) == 0)
+		return 0;
+	if (!sqlite3_get_autocommit(st->db))
+		store_exec1(st, SQL_ROLLBACK, NULL);
+	return -1;
+}
+
+void store_rollback(struct store *st)
+{
+	st->explicit_tx = 0;
+	if (!sqlite3_get_autocommit(st->db))
+		store_exec1(st, SQL_ROLLBACK, NULL);
+}
+
+int store_backup(struct store *st, const char *path, char **cause)
+{
+	char *tmp = xasprintf("%s.tmp-%ld", path, (long)getpid());
+	unlink(tmp);
+	sqlite3 *dst = NULL;
+	int rc = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK) {
+		*cause = xasprintf(_("%s: tidak dapat dibuat: %s"), path,
+				   dst ? sqlite3_errmsg(dst) : strerror(ENOMEM));
+		goto fail;
+	}
+	sqlite3_busy_timeout(dst, 5000);
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", st->db, "main");
+	if (b == NULL) {
+		*cause = xasprintf(_("%s: cadangan gagal: %s"), path, sqlite3_errmsg(dst));
+		goto fail;
+	}
+	/* one step copies everything from one consistent snapshot */
+	int tries = 0;
+	do {
+		rc = sqlite3_backup_step(b, -1);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(100);
+	} while ((rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && ++tries < 100);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		*cause = xasprintf(_("%s: cadangan gagal: %s"), path, sqlite3_errstr(rc));
+		goto fail;
+	}
+	if (sqlite3_close(dst) != SQLITE_OK) {
+		*cause = xasprintf(_("%s: cadangan gagal: %s"), path, sqlite3_errmsg(dst));
+		dst = NULL;
+		goto fail;
+	}
+	dst = NULL;
+	if (rename(tmp, path) != 0) {
+		*cause = xasprintf(_("%s: tidak dapat ditulis: %s"), path, strerror(errno));
+		goto fail;
+	}
+	free(tmp);
+	return 0;
+fail:
+	if (dst != NULL)
+		sqlite3_close_v2(dst);
+	unlink(tmp);
+	free(tmp);
+	return -1;
+}
+
+/* ---- positions ------------------------------------------------------------- */
+
+static const char SQL_POSITION_GET[] =
+	"SELECT code, name, parent FROM position WHERE code = :code";
+static const char SQL_POSITION_CYCLE[] =
+	"WITH RECURSIVE up(code) AS ("
+	"  SELECT :parent"
+	"  UNION SELECT p.parent FROM position p JOIN up ON p.code = up.code"
+	"  WHERE p.parent IS NOT NULL)"
+	" SELECT 1 FROM up WHERE code = :code LIMIT 1";
+static const char SQL_POSITION_PUT[] =
+	"INSERT INTO position(code, name, parent, ord)"
+	" VALUES (:code, :name, :parent, (SELECT coalesce(max(ord), 0) + 1 FROM position))"
+	" ON CONFLICT(code) DO UPDATE SET name = excluded.name, parent = excluded.parent";
+static const char SQL_POSITIONS[] =
+	"SELECT code, name, parent FROM position ORDER BY ord, code";
+static const char SQL_POSITION_BELOW[] =
+	"WITH RECURSIVE up(code) AS ("
+	"  SELECT parent FROM position WHERE code = :below"
+	"  UNION SELECT p.parent FROM position p JOIN up ON p.code = up.code)"
+	" SELECT 1 FROM up WHERE code = :above LIMIT 1";
+
+/* 1 if the position code exists, 0 if not, -1 on error. */
+static int store_position_exists(struct store *st, const char *code, char **cause)
+{
+	sqlite3_stmt *s = store_stmt(st, SQL_POSITION_GET);
+	store_bind_text(s, ":code", code);
+	int rc = store_step(st, s, cause);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return -1;
+	store_reset(s);
+	return rc == SQLITE_ROW;
+}
+
+int store_position_put(struct store *st, const struct position *p, char **cause)
+{
+	if (p->code == NULL || *p->code == '\0') {
+		*cause = xstrdup(_("kode jabatan: wajib diisi"));
+		return -1;
+	}
+	if (p->name == NULL || *p->name == '\0') {
+		*cause = xasprintf(_("jabatan %s: nama wajib diisi"), p->code);
+		return -1;
+	}
+	const char *parent = p->parent && *p->parent ? p->parent : NULL;
+	int tok, ok = 0;
+	if (store_tx_begin(st, &tok, cause) != 0)
+		return -1;
+	if (parent != NULL) {
+		int e = store_position_exists(st, parent, cause);
+		if (e < 0)
+			goto done;
+		if (e == 0) {
+			*cause = xasprintf(_("jabatan %s: induk '%s' tidak dikenal"), p->code, parent);
+			goto done;
+		}
+		sqlite3_stmt *s = store_stmt(st, SQL_POSITION_CYCLE);
+		store_bind_text(s, ":parent", parent);
+		store_bind_text(s, ":code", p->code);
+		int rc = store_step(st, s, cause);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			goto done;
+		store_reset(s);
+		if (rc == SQLITE_ROW) {
+			*cause = xasprintf(_("jabatan %s: induk '%s' membuat lingkaran pada bagan"),
+					   p->code, parent);
+			goto done;
+		}
+	}
+	sqlite3_stmt *s = store_stmt(st, SQL_POSITION_PUT);
+	store_bind_text(s, ":code", p->code);
+	store_bind_text(s, ":name", p->name);
+	store_bind_text(s, ":parent", parent);
+	ok = store_run(st, s, cause) == 0;
+done:
+	if (store_tx_end(st, tok, ok, ok ? cause : NULL) != 0)
+		ok = 0;
+	return ok ? 0 : -1;
+}
+
+/* Appends to out, depth first, the positions of rows whose parent is parent. */
+static void store_positions_walk(struct position *rows, size_t n, char *used, const char *parent,
+				 struct position *out, size_t *k)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (used[i])
+			continue;
+		int child = parent == NULL ? rows[i].parent == NULL
+					   : rows[i].parent != NULL && strcmp(rows[i].parent, parent) == 0;
+		if (!child)
+			continue;
+		used[i] = 1;
+		out[(*k)++] = rows[i];
+		store_positions_walk(rows, n, used, rows[i].code, out, k);
+	}
+}
+
+int store_positions(struct store *st, struct position **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *s = store_stmt(st, SQL_POSITIONS);
+	struct position *rows = NULL;
+	size_t nr = 0, cap = 0;
+	int rc;
+	while ((rc = store_step(st, s, NULL)) == SQLITE_ROW) {
+		if (nr == cap) {
+			cap = cap ? cap * 2 : 16;
+			rows = xreallocarray(rows, cap, sizeof *rows);
+		}
+		rows[nr].code = store_col_text(s, 0);
+		rows[nr].name = store_col_text(s, 1);
+		rows[nr].parent = store_col_text(s, 2);
+		nr++;
+	}
+	if (rc != SQLITE_DONE) {
+		positions_free(rows, nr);
+		return -1;
+	}
+	store_reset(s);
+	if (nr == 0)
+		return 0;
+	/* chart order: roots in load order, each followed by its subtree */
+	char *used = xcalloc(nr, 1);
+	struct position *sorted = xcalloc(nr, sizeof *sorted);
+	size_t k = 0;
+	store_positions_walk(rows, nr, used, NULL, sorted, &k);
+	for (size_t i = 0; i < nr; i++) /* orphans (parent missing) keep load order */
+		if (!used[i])
+			sorted[k++] = rows[i];
+	free(used);
+	free(rows);
+	*out = sorted;
+	*n = k;
+	return 0;
+}
+
+void positions_free(struct position *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(p[i].code);
+		free(p[i].name);
+		free(p[i].parent);
+	}
+	free(p);
+}
+
+int store_position_is_below(struct store *st, const char *below, const char *above)
+{
+	if (below == NULL || above == NULL)
+		return 0;
+	sqlite3_stmt *s = store_stmt(st, SQL_POSITION_BELOW);
+	store_bind_text(s, ":below", below);
+	store_bind_text(s, ":above", above);
+	int rc = store_step(st, s, NULL);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return 0;
+	store_reset(s);
+	return rc == SQLITE_ROW;
+}
+
+/* ---- people ------------------------------------------------------------------ */
+
+#define PERSON_COLS "login, name, nip, position, roles"
+static const char SQL_PERSON_PUT[] =
+	"INSERT INTO person(" PERSON_COLS ") VALUES (:login, :name, :nip, :position, :roles)"
+	" ON CONFLICT(login) DO UPDATE SET name = excluded.name, nip = excluded.nip,"
+	" position = excluded.position, roles = excluded.roles";
+static const char SQL_PERSON_GET[] =
+	"SELECT " PERSON_COLS " FROM person WHERE login = :login";
+static const char SQL_PERSON_FOR_POSITION[] =
+	"SELECT " PERSON_COLS " FROM person WHERE position = :position ORDER BY login LIMIT 1";
+static const char SQL_PEOPLE[] =
+	"SELECT " PERSON_COLS " FROM person ORDER BY login";
+static const char SQL_PERSON_COUNT[] = "SELECT count(*) FROM person";
+
+static void store_person_read(sqlite3_stmt *s, struct person *p)
+{
+	p->login = store_col_text(s, 0);
+	p->name = store_col_text(s, 1);
+	p->nip = store_col_text(s, 2);
+	p->position = store_col_text(s, 3);
+	p->roles = store_col_text(s, 4);
+}
+
+int store_person_put(struct store *st, const struct person *p, char **cause)
+{
+	if (p->login == NULL || *p->login == '\0') {
+		*cause = xstrdup(_("login: wajib diisi"));
+		return -1;
+	}
+	if (strpbrk(p->login, " \t\n,") != NULL || str_has_control(p->login, 0)) {
+		*cause = xasprintf(_("login: tidak valid '%s'"), p->login);
+		return -1;
+	}
+	if (p->name == NULL || *p->name == '\0') {
+		*cause = xasprintf(_("pegawai %s: nama wajib diisi"), p->login);
+		return -1;
+	}
+	const char *pos = p->position && *p->position ? p->position : NULL;
+	int tok, ok = 0;
+	if (store_tx_begin(st, &tok, cause) != 0)
+		return -1;
+	if (pos != NULL) {
+		int e = store_position_exists(st, pos, cause);
+		if (e < 0)
+			goto done;
+		if (e == 0) {
+			*cause = xasprintf(_("pegawai %s: jabatan '%s' tidak dikenal"), p->login, pos);
+			goto done;
+		}
+	}
+	sqlite3_stmt *s = store_stmt(st, SQL_PERSON_PUT);
+	store_bind_text(s, ":login", p->login);
+	store_bind_text(s, ":name", p->name);
+	store_bind_text(s, ":nip", p->nip && *p->nip ? p->nip : NULL);
+	store_bind_text(s, ":position", pos);
+	store_bind_text(s, ":roles", p->roles ? p->roles : "");
+	ok = store_run(st, s, cause) == 0;
+done:
+	if (store_tx_end(st, tok, ok, ok ? cause : NULL) != 0)
+		ok = 0;
+	return ok ? 0 : -1;
+}
+
+/* Runs a one-person query (parameter already bound): 1/0/-1. */
+static int store_person_one(struct store *st, sqlite3_stmt *s, struct person *out)
+{
+	memset(out, 0, sizeof *out);
+	int rc = store_step(st, s, NULL);
+	if (rc == SQLITE_ROW)
+		store_person_read(s, out);
+	else if (rc != SQLITE_DONE)
+		return -1;
+	store_reset(s);
+	return rc == SQLITE_ROW;
+}
+
+int store_person_get(struct store *st, const char *login, struct person *out)
+{
+	sqlite3_stmt *s = store_stmt(st, SQL_PERSON_GET);
+	store_bind_text(s, ":login", login);
+	return store_person_one(st, s, out);
+}
+
+int store_person_for_position(struct store *st, const char *position, struct person *out)
+{
+	sqlite3_stmt *s = store_stmt(st, SQL_PERSON_FOR_POSITION);
+	store_bind_text(s, ":position", position);
+	return store_person_one(st, s, out);
+}
+
+int store_people(struct store *st, struct person **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *s = store_stmt(st, SQL_PEOPLE);
+	size_t cap = 0;
+	int rc;
+	while ((rc = store_step(st, s, NULL)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*out = xreallocarray(*out, cap, sizeof **out);
+		}
+		store_person_read(s, &(*out)[(*n)++]);
+	}
+	if (rc != SQLITE_DONE) {
+		people_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	store_reset(s);
+	return 0;
+}
+
+void person_clear(struct person *p)
+{
+	free(p->login);
+	free(p->name);
+	free(p->nip);
+	free(p->position);
+	free(p->roles);
+	memset(p, 0, sizeof *p);
+}
+
+void people_free(struct person *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		person_clear(&p[i]);
+	free(p);
+}
+
+long store_person_count(struct store *st)
+{
+	sqlite3_stmt *s = store_stmt(st, SQL_PERSON_COUNT);
+	if (store_step(st, s, NULL) != SQLITE_ROW)
+		return -1;
+	long n = (long)sqlite3_column_int64(s, 0);
+	store_reset(s);
+	return n;
+}
+
+int store_roles_have(const char *roles, const char *role)
+{
+	if (roles == NULL || role == NULL || *role == '\0')
+		return 0;
+	size_t rl = strlen(role);
+	const char *p = roles;
+	while (*p) {
+		while (*p == ' ' || *p == ',' || *p == '\t')
+			p++;
+		const char *e = p;
+		while (*e && *e != ',')
+			e++;
+		const char *t = e;
+		while (t > p && (t[-1] == ' ' || t[-1] == '\t'))
+			t--;
+		if ((size_t)(t - p) == rl && strncmp(p, role, rl) == 0)
+			return 1;
+		p = e;
+	}
+	return 0;
+}
+
+int person_has_role(const struct person *p, const char *role)
+{
+	return p != NULL && store_roles_have(p->roles, role);
+}

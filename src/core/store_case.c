@@ -1,0 +1,1051 @@
+/* store_case.c: cases in the store: numbering, insert and update with events, lookups, full-text search and keyset list pages. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "store_int.h"
+#include "date.h"
+
+#define CASE_COLS \
+	"id, kind, year, number, number_text, received, party, subject, letter_no, security," \
+	" urgency, penting, status, step, deadline, version, created_at, created_by, fields"
+
+static const char SQL_COUNTER_NEXT[] =
+	"INSERT INTO counter(kind, year, last) VALUES (:kind, :year,"
+	" coalesce((SELECT max(number) FROM cases WHERE kind = :kind AND year = :year), 0) + 1)"
+	" ON CONFLICT(kind, year) DO UPDATE SET last = max(last + 1, excluded.last)"
+	" RETURNING last";
+static const char SQL_CASE_INSERT[] =
+	"INSERT INTO cases(id, kind, year, number, number_text, received, party, subject,"
+	" letter_no, security, urgency, penting, status, step, deadline, disposed, version,"
+	" created_at, created_by, updated_at, updated_by, search_text, fields)"
+	" VALUES (:id, :kind, :year, :number, :number_text, :received, :party, :subject,"
+	" :letter_no, :security, :urgency, :penting, 'terbuka', 0, :deadline, 0, 1,"
+	" :now, :actor, :now, :actor, :search_text, :fields)";
+static const char SQL_CASE_UPDATE[] =
+	"UPDATE cases SET received = :received, party = :party, subject = :subject,"
+	" letter_no = :letter_no, security = :security, urgency = :urgency, penting = :penting,"
+	" search_text = :search_text, fields = :fields, version = version + 1,"
+	" updated_at = :now, updated_by = :actor"
+	" WHERE id = :id AND version = :version";
+static const char SQL_CASE_GET[] =
+	"SELECT " CASE_COLS " FROM cases WHERE id = :id";
+static const char SQL_CASE_CHANGED[] =
+	"SELECT version, updated_by, updated_at FROM cases WHERE id = :id";
+static const char SQL_CASE_FIND_TEXT[] =
+	"SELECT " CASE_COLS " FROM cases WHERE number_text = :t"
+	" AND (:kind IS NULL OR kind = :kind) AND (:year = 0 OR year = :year)"
+	" ORDER BY year DESC, rowid DESC LIMIT 1";
+static const char SQL_CASE_FIND_NUMBER[] =
+	"SELECT " CASE_COLS " FROM cases WHERE number = :n"
+	" AND (:kind IS NULL OR kind = :kind) AND (:year = 0 OR year = :year)"
+	" ORDER BY year DESC, rowid DESC LIMIT 1";
+static const char SQL_CASE_COUNT[] = "SELECT count(*) FROM cases";
+static const char SQL_CASE_COUNT_KIND[] = "SELECT count(*) FROM cases WHERE kind = :kind";
+static const char SQL_CASE_EACH_KIND[] =
+	"SELECT " CASE_COLS " FROM cases WHERE kind = :kind"
+	" AND received >= coalesce(:from, '') AND received <= coalesce(:to, '9999-12-31')"
+	" ORDER BY year, number";
+static const char SQL_CASE_EACH_ALL[] =
+	"SELECT " CASE_COLS " FROM cases"
+	" WHERE received >= coalesce(:from, '') AND received <= coalesce(:to, '9999-12-31')"
+	" ORDER BY year, number, rowid";
+
+/* ---- case records ---------------------------------------------------------- */
+
+void case_clear(struct case_rec *c)
+{
+	if (c == NULL)
+		return;
+	free(c->kind);
+	free(c->number_text);
+	free(c->received);
+	free(c->party);
+	free(c->subject);
+	free(c->letter_no);
+	free(c->security);
+	free(c->urgency);
+	free(c->penting);
+	free(c->status);
+	free(c->deadline);
+	free(c->created_at);
+	free(c->created_by);
+	values_free(&c->fields);
+	memset(c, 0, sizeof *c);
+	values_init(&c->fields);
+}
+
+/* Fills c from a row of CASE_COLS. */
+static void store_case_read(sqlite3_stmt *s, struct case_rec *c)
+{
+	memset(c, 0, sizeof *c);
+	store_col_id(s, 0, c->id);
+	c->kind = store_col_text(s, 1);
+	c->year = sqlite3_column_int(s, 2);
+	c->number = (long)sqlite3_column_int64(s, 3);
+	c->number_text = store_col_text(s, 4);
+	c->received = store_col_text(s, 5);
+	c->party = store_col_text(s, 6);
+	c->subject = store_col_text(s, 7);
+	c->letter_no = store_col_text(s, 8);
+	c->security = store_col_text(s, 9);
+	c->urgency = store_col_text(s, 10);
+	c->penting = store_col_text(s, 11);
+	c->status = store_col_text(s, 12);
+	c->step = sqlite3_column_int(s, 13);
+	c->deadline = store_col_text(s, 14);
+	c->version = (long)sqlite3_column_int64(s, 15);
+	c->created_at = store_col_text(s, 16);
+	c->created_by = store_col_text(s, 17);
+	values_init(&c->fields);
+	const char *json = (const char *)sqlite3_column_text(s, 18);
+	if (json != NULL && values_from_json(json, &c->fields) != 0) {
+		values_free(&c->fields);
+		values_init(&c->fields);
+	}
+}
+
+/* Runs a one-case query (parameters bound): 1 found, 0 not, -1 error. */
+static int store_case_one(struct store *st, sqlite3_stmt *s, struct case_rec *out)
+{
+	int rc = store_step(st, s, NULL);
+	if (rc == SQLITE_ROW) {
+		if (out != NULL)
+			store_case_read(s, out);
+	} else if (rc != SQLITE_DONE) {
+		return -1;
+	}
+	store_reset(s);
+	return rc == SQLITE_ROW;
+}
+
+int store_case_get(struct store *st, const char *id, struct case_rec *out)
+{
+	sqlite3_stmt *s = store_stmt(st, SQL_CASE_GET);
+	store_bind_text(s, ":id", id);
+	return store_case_one(st, s, out);
+}
+
+/* 1 if s is a plain decimal number (digits only) that fits a long. */
+static int store_is_number(const char *s, long *n)
+{
+	if (s == NULL || *s == '\0' || strlen(s) > 15)
+		return 0;
+	for (const char *p = s; *p; p++)
+		if (!isdigit((unsigned char)*p))
+			return 0;
+	*n = strtol(s, NULL, 10);
+	return 1;
+}
+
+int store_case_find(struct store *st, const char *kind, const char *number, int year,
+		    struct case_rec *out)
+{
+	if (number == NULL)
+		return 0;
+	sqlite3_stmt *s = store_stmt(st, SQL_CASE_FIND_TEXT);
+	store_bind_text(s, ":t", number);
+	store_bind_text(s, ":kind", kind);
+	store_bind_int(s, ":year", year);
+	int r = store_case_one(st, s, out);
+	long n;
+	if (r != 0 || !store_is_number(number, &n))
+		return r;
+	s = store_stmt(st, SQL_CASE_FIND_NUMBER);
+	store_bind_int(s, ":n", n);
+	store_bind_text(s, ":kind", kind);
+	store_bind_int(s, ":year", year);
+	return store_case_one(st, s, out);
+}
+
+long store_case_count(struct store *st, const char *kind)
+{
+	sqlite3_stmt *s = store_stmt(st, kind ? SQL_CASE_COUNT_KIND : SQL_CASE_COUNT);
+	if (kind)
+		store_bind_text(s, ":kind", kind);
+	if (store_step(st, s, NULL) != SQLITE_ROW)
+		return -1;
+	long n = (long)sqlite3_column_int64(s, 0);
+	store_reset(s);
+	return n;
+}
+
+int store_case_each(struct store *st, const char *kind, const char *from, const char *to,
+		    int (*fn)(const struct case_rec *c, void *ctx), void *ctx, char **cause)
+{
+	const char *sql = kind ? SQL_CASE_EACH_KIND : SQL_CASE_EACH_ALL;
+	sqlite3_stmt *s = store_stmt(st, sql);
+	int own = 0;
+	if (sqlite3_stmt_busy(s)) { /* fn of an outer walk called us again */
+		s = store_prepare(st, sql);
+		own = 1;
+	}
+	if (kind)
+		store_bind_text(s, ":kind", kind);
+	store_bind_text(s, ":from", from);
+	store_bind_text(s, ":to", to);
+	int rc, ret = 0;
+	while ((rc = store_step(st, s, cause)) == SQLITE_ROW) {
+		struct case_rec c;
+		store_case_read(s, &c);
+		int stop = fn(&c, ctx);
+		case_clear(&c);
+		if (stop)
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = -1;
+	if (own)
+		sqlite3_finalize(s);
+	else
+		store_reset(s);
+	return ret;
+}
+
+/* ---- insert and update ------------------------------------------------------ */
+
+/* The stored value of the field with role, or NULL. */
+static const char *store_role_value(const struct kind *k, const struct values *v, enum frole role)
+{
+	const struct kfield *f = kind_field_by_role(k, role);
+	return f ? values_get(v, f->key) : NULL;
+}
+
+/* The field that holds the office number, or NULL. */
+static const struct kfield *store_number_field(const struct kind *k)
+{
+	const struct kfield *f = kind_field_by_role(k, FR_NUMBER);
+	if (f != NULL)
+		return f;
+	for (size_t i = 0; i < k->n_fields; i++)
+		if (k->fields[i].auto_number)
+			return &k->fields[i];
+	return NULL;
+}
+
+/* Text of the free-text fields that have no column of their own, for FTS.
+ * Caller frees. */
+static char *store_search_text(const struct kind *k, const struct values *v)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	for (size_t i = 0; i < k->n_fields; i++) {
+		const struct kfield *f = &k->fields[i];
+		if (f->type != FT_TEXT && f->type != FT_LONGTEXT)
+			continue;
+		if (f->role == FR_NUMBER || f->role == FR_PARTY || f->role == FR_SUBJECT ||
+		    f->role == FR_LETTER_NO || f->auto_number)
+			continue;
+		const char *val = values_get(v, f->key);
+		if (val == NULL || *val == '\0')
+			continue;
+		if (b.len > 0)
+			buf_addc(&b, '\n');
+		buf_adds(&b, val);
+	}
+	return buf_steal(&b);
+}
+
+/* Binds the columns a case takes from its fields (role columns, search text,
+ * the JSON of all fields). */
+static void store_bind_promoted(sqlite3_stmt *s, const struct kind *k, const struct values *v,
+				const char *received)
+{
+	const char *party = store_role_value(k, v, FR_PARTY);
+	const char *subject = store_role_value(k, v, FR_SUBJECT);
+	store_bind_text(s, ":received", received);
+	store_bind_text(s, ":party", party ? party : "");
+	store_bind_text(s, ":subject", subject ? subject : "");
+	store_bind_text(s, ":letter_no", store_role_value(k, v, FR_LETTER_NO));
+	store_bind_text(s, ":security", store_role_value(k, v, FR_SECURITY));
+	store_bind_text(s, ":urgency", store_role_value(k, v, FR_URGENCY));
+	store_bind_text(s, ":penting", store_role_value(k, v, FR_PENTING));
+	char *search = store_search_text(k, v);
+	char *json = values_to_json(v);
+	store_bind_text(s, ":search_text", search);
+	store_bind_text(s, ":fields", json);
+	free(search);
+	free(json);
+}
+
+/* The received date of new values (ISO): the received-role field, or today.
+ * -1 with cause when the stored date is not valid. */
+static int store_received(const struct kind *k, const struct values *v, char out[11],
+			  day_t *day, char **cause)
+{
+	const struct kfield *f = kind_field_by_role(k, FR_RECEIVED);
+	const char *r = f ? values_get(v, f->key) : NULL;
+	if (r == NULL || *r == '\0') {
+		*day = clock_today();
+	} else if (date_parse_iso(r, day) != 0) {
+		*cause = xasprintf(_("%s: tanggal tidak valid '%s'"), f->key, r);
+		return -1;
+	}
+	date_fmt_iso(*day, out);
+	return 0;
+}
+
+/* Next office number for (kind, year), inside the write transaction. */
+static int store_next_number(struct store *st, const char *kind, int year, long *n, char **cause)
+{
+	sqlite3_stmt *s = store_stmt(st, SQL_COUNTER_NEXT);
+	store_bind_text(s, ":kind", kind);
+	store_bind_int(s, ":year", year);
+	if (store_step(st, s, cause) != SQLITE_ROW)
+		return -1;
+	*n = (long)sqlite3_column_int64(s, 0);
+	return store_run(st, s, cause);
+}
+
+int store_case_insert(struct store *st, const struct kind *k, const struct values *v,
+		      const char *actor, const char *default_deadline, struct case_rec *out,
+		      char **cause)
+{
+	if (out != NULL) {
+		memset(out, 0, sizeof *out);
+		values_init(&out->fields);
+	}
+	char received[11];
+	day_t rday;
+	if (store_received(k, v, received, &rday, cause) != 0)
+		return -1;
+	char deadline[11];
+	const char *dl = NULL;
+	if (k->service_days > 0 && st->cal != NULL) {
+		date_fmt_iso(calendar_add_workdays(st->cal, rday, k->service_days), deadline);
+		dl = deadline;
+	} else if (default_deadline != NULL && *default_deadline != '\0') {
+		day_t d;
+		if (date_parse_iso(default_deadline, &d) != 0) {
+			*cause = xasprintf(_("batas waktu: tanggal tidak valid '%s'"), default_deadline);
+			return -1;
+		}
+		dl = default_deadline;
+	}
+	int ry, rm, rd;
+	date_to_ymd(rday, &ry, &rm, &rd);
+	int year = k->number_yearly ? ry : 0;
+
+	int tok, ok = 0;
+	if (store_tx_begin(st, &tok, cause) != 0)
+		return -1;
+	long number;
+	char *number_text = NULL;
+	struct values fv;
+	values_init(&fv);
+	if (store_next_number(st, k->key, year, &number, cause) != 0)
+		goto done;
+	number_text = kind_format_number(k, number, ry, st->unit_code);
+	for (size_t i = 0; i < v->n; i++)
+		values_set(&fv, v->key[i], v->val[i]);
+	const struct kfield *nf = store_number_field(k);
+	if (nf != NULL)
+		values_set(&fv, nf->key, number_text);
+
+	char id[37], now[21];
+	uuid_v4(id);
+	store_now(now);
+	sqlite3_stmt *s = store_stmt(st, SQL_CASE_INSERT);
+	store_bind_text(s, ":id", id);
+	store_bind_text(s, ":kind", k->key);
+	store_bind_int(s, ":year", year);
+	store_bind_int(s, ":number", number);
+	store_bind_text(s, ":number_text", number_text);
+	store_bind_promoted(s, k, &fv, received);
+	store_bind_text(s, ":deadline", dl);
+	store_bind_text(s, ":now", now);
+	store_bind_text(s, ":actor", actor);
+	if (store_run(st, s, cause) != 0)
+		goto done;
+	if (store_event(st, id, now, actor, NULL, "dibuat", NULL, NULL, number_text, cause) != 0)
+		goto done;
+	if (store_steps_create(st, k, id, &fv, now, actor, cause) != 0)
+		goto done;
+	if (store_case_refresh(st, id, cause) != 0)
+		goto done;
+	if (out != NULL && store_case_get(st, id, out) != 1) {
+		store_db_cause(st, cause);
+		goto done;
+	}
+	ok = 1;
+done:
+	free(number_text);
+	values_free(&fv);
+	if (store_tx_end(st, tok, ok, ok ? cause : NULL) != 0)
+		ok = 0;
+	if (!ok && out != NULL)
+		case_clear(out);
+	return ok ? 0 : -1;
+}
+
+/* 1 if two optional strings differ. */
+static int store_differs(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a != b;
+	return strcmp(a, b) != 0;
+}
+
+/* Writes a "diubah" event if key changed between old and new. */
+static int store_field_event(struct store *st, const char *id, const char *now, const char *actor,
+			     const char *key, const struct values *old, const struct values *new,
+			     int *changed, char **cause)
+{
+	const char *a = values_get(old, key), *b = values_get(new, key);
+	if (!store_differs(a, b))
+		return 0;
+	(*changed)++;
+	return store_event(st, id, now, actor, NULL, "diubah", key, a, b, cause);
+}
+
+/* The "changed by whom and when" message of a version conflict. */
+static char *store_conflict_cause(struct store *st, const char *id)
+{
+	sqlite3_stmt *s = store_stmt(st, SQL_CASE_CHANGED);
+	store_bind_text(s, ":id", id);
+	char *msg;
+	if (store_step(st, s, NULL) == SQLITE_ROW) {
+		const char *by = (const char *)sqlite3_column_text(s, 1);
+		const char *at = (const char *)sqlite3_column_text(s, 2);
+		time_t t;
+		char local[17];
+		if (at != NULL && ts_parse_utc(at, &t) == 0)
+			ts_fmt_local(t, local);
+		else
+			snprintf(local, sizeof local, "%s", at ? at : "?");
+		msg = xasprintf(_("diubah oleh %s pada %s (versi %lld); perubahan Anda belum disimpan"),
+				by ? by : "?", local, (long long)sqlite3_column_int64(s, 0));
+		store_reset(s);
+	} else {
+		msg = xstrdup(_("berkas tidak ditemukan"));
+	}
+	return msg;
+}
+
+int store_case_update(struct store *st, const struct kind *k, const char *id,
+		      long expected_version, const struct values *v, const char *actor,
+		      struct case_rec *current, char **cause)
+{
+	if (current != NULL) {
+		memset(current, 0, sizeof *current);
+		values_init(&current->fields);
+	}
+	int tok, ok = 0;
+	if (store_tx_begin(st, &tok, cause) != 0)
+		return -1;
+	struct case_rec old;
+	memset(&old, 0, sizeof old);
+	values_init(&old.fields);
+	struct values nv;
+	values_init(&nv);
+	int r = store_case_get(st, id, &old);
+	if (r < 0) {
+		store_db_cause(st, cause);
+		goto done;
+	}
+	if (r == 0) {
+		*cause = xstrdup(_("berkas tidak ditemukan"));
+		goto done;
+	}
+	if (strcmp(old.kind, k->key) != 0) {
+		*cause = xasprintf(_("berkas berjenis %s, bukan %s"), old.kind, k->key);
+		goto done;
+	}
+	if (old.version != expected_version) {
+		*cause = store_conflict_cause(st, id);
+		if (current != NULL) {
+			*current = old;
+			memset(&old, 0, sizeof old);
+			values_init(&old.fields);
+		}
+		goto done;
+	}
+	char received[11];
+	day_t rday;
+	if (store_received(k, v, received, &rday, cause) != 0)
+		goto done;
+	/* new fields: the given values, the stored number, and stored values of
+	 * fields the kind no longer has (never dropped silently) */
+	const struct kfield *nf = store_number_field(k);
+	for (size_t i = 0; i < v->n; i++)
+		if (nf == NULL || strcmp(v->key[i], nf->key) != 0)
+			values_set(&nv, v->key[i], v->val[i]);
+	for (size_t i = 0; i < old.fields.n; i++)
+		if ((nf != NULL && strcmp(old.fields.key[i], nf->key) == 0) ||
+		    kind_field(k, old.fields.key[i]) == NULL)
+			values_set(&nv, old.fields.key[i], old.fields.val[i]);
+
+	char now[21];
+	store_now(now);
+	int changed = 0;
+	for (size_t i = 0; i < k->n_fields; i++) {
+		if (&k->fields[i] == nf)
+			continue;
+		if (store_field_event(st, id, now, actor, k->fields[i].key, &old.fields, &nv,
+				      &changed, cause) != 0)
+			goto done;
+	}
+	if (changed == 0) {
+		ok = 1;
+		goto done;
+	}
+	sqlite3_stmt *s = store_stmt(st, SQL_CASE_UPDATE);
+	store_bind_promoted(s, k, &nv, received);
+	store_bind_text(s, ":now", now);
+	store_bind_text(s, ":actor", actor);
+	store_bind_text(s, ":id", id);
+	store_bind_int(s, ":version", expected_version);
+	if (store_run(st, s, cause) != 0)
+		goto done;
+	if (sqlite3_changes(st->db) != 1) {
+		*cause = store_conflict_cause(st, id);
+		goto done;
+	}
+	ok = 1;
+done:
+	case_clear(&old);
+	values_free(&nv);
+	if (store_tx_end(st, tok, ok, ok ? cause : NULL) != 0)
+		ok = 0;
+	return ok ? 0 : -1;
+}
+
+/* ---- list pages --------------------------------------------------------------- */
+
+#define ROW_COLS \
+	"c.rowid, c.id, c.kind, c.number_text, c.received, c.party, c.subject, c.security," \
+	" c.urgency, c.penting, c.status, c.step, c.holder, c.deadline"
+
+/* Sort keys as expressions over cases c; each has an index (all cases and
+ * open cases). The number key orders by year, then number. */
+static const char *const sort_expr[SORT_COUNT] = {
+	"c.received",
+	"(c.year * 10000000000 + c.number)",
+	"coalesce(c.deadline, '9999-12-31')",
+	"c.party",
+};
+/* 1 when the natural order (reverse = 0) is descending: newest first for
+ * dates and numbers, soonest deadline and A-Z party first. */
+static const int sort_desc[SORT_COUNT] = { 1, 1, 0, 0 };
+
+/* Open cases in the inbox of :pos, as a set of rowids. */
+#define MINE_SET \
+	"SELECT c2.rowid AS r FROM dispo d JOIN cases c2 ON c2.id = d.case_id" \
+	" WHERE d.to_pos = :pos AND d.state < 2" \
+	" UNION SELECT rowid FROM cases WHERE status = 'terbuka' AND disposed = 0" \
+	" AND step_actor = :pos"
+#define MINE_TEST \
+	"c.status = 'terbuka' AND ((c.disposed = 0 AND c.step_actor = :pos) OR EXISTS" \
+	" (SELECT 1 FROM dispo d WHERE d.case_id = c.id AND d.to_pos = :pos AND d.state < 2))"
+/* Inbox size, counted up to the point where scanning beats materialising. */
+#define MINE_SET_MAX 4000
+static const char SQL_MINE_SIZE[] =
+	"SELECT (SELECT count(*) FROM (SELECT 1 FROM dispo WHERE to_pos = :pos AND state < 2"
+	" LIMIT 4001)) + (SELECT count(*) FROM (SELECT 1 FROM cases WHERE status = 'terbuka'"
+	" AND disposed = 0 AND step_actor = :pos LIMIT 4001))";
+
+static const char *const view_cond[LS_COUNT] = {
+	NULL,                                       /* LS_MINE_SET: the join does it */
+	MINE_TEST,                                  /* LS_MINE_SCAN */
+	"c.status = 'terbuka' AND c.disposed = 0",  /* LS_UNDISPOSED */
+	"c.status = 'terbuka' AND c.deadline < :today", /* LS_OVERDUE */
+	NULL,                                       /* LS_ALL */
+};
+static const char *const limit_cond[LK_COUNT] = {
+	NULL,
+	"c.security = :lv COLLATE NOCASE",
+	"c.urgency = :lv COLLATE NOCASE",
+	"c.penting = :lv",
+	"c.status = :lv",
+	"c.received >= :lv AND c.received < :lv2",
+	"c.kind = :lv",
+	"(c.party LIKE :lv ESCAPE '\\' OR c.subject LIKE :lv ESCAPE '\\')",
+};
+
+/* The shape of one list query; it picks (and keys) the cached statement. */
+struct list_shape {
+	enum list_strategy ls;
+	enum sort          sort;
+	int                desc;   /* query order descending */
+	int                keyset; /* rows after a given (sortval, rowid) */
+	int                search;
+	int                kind;
+	enum limit_kind    lk;
+};
+
+/* A parsed limit expression: its kind and bound values. */
+struct limit_expr {
+	enum limit_kind lk;
+	char           *v1, *v2;
+};
+
+static void limit_where(struct buf *b, int *first, const char *cond)
+{
+	buf_adds(b, *first ? " WHERE " : " AND ");
+	buf_adds(b, cond);
+	*first = 0;
+}
+
+/* Composes the SQL of a list or count statement from static fragments only:
+ * no value ever enters the text. Caller frees. */
+static char *list_sql(const struct list_shape *sh, int count)
+{
+	struct buf b;
+	buf_init(&b);
+	const char *e = sh->search ? "f.rowid" : sort_expr[sh->sort];
+	if (count) {
+		buf_adds(&b, "SELECT count(*)");
+	} else {
+		buf_adds(&b, "SELECT " ROW_COLS ", ");
+		buf_adds(&b, e);
+	}
+	int first = 1;
+	if (sh->search) {
+		buf_adds(&b, " FROM case_fts f CROSS JOIN cases c ON c.rowid = f.rowid");
+		limit_where(&b, &first, "f.case_fts MATCH :q");
+	} else if (sh->ls == LS_MINE_SET) {
+		buf_adds(&b, " FROM (" MINE_SET ") m CROSS JOIN cases c ON c.rowid = m.r");
+	} else {
+		buf_adds(&b, " FROM cases c");
+	}
+	if (view_cond[sh->ls] != NULL)
+		limit_where(&b, &first, view_cond[sh->ls]);
+	if (sh->kind)
+		limit_where(&b, &first, "c.kind = :kind");
+	if (limit_cond[sh->lk] != NULL)
+		limit_where(&b, &first, limit_cond[sh->lk]);
+	if (count)
+		return buf_steal(&b);
+	if (sh->keyset) {
+		if (sh->search) {
+			limit_where(&b, &first, sh->desc ? "f.rowid < :rid" : "f.rowid > :rid");
+		} else {
+			/* a range on the sort key, then the rowid tie-break */
+			limit_where(&b, &first, e);
+			buf_adds(&b, sh->desc ? " <= :sv AND (" : " >= :sv AND (");
+			buf_adds(&b, e);
+			buf_adds(&b, sh->desc ? " < :sv OR c.rowid < :rid)" : " > :sv OR c.rowid > :rid)");
+		}
+	}
+	buf_adds(&b, " ORDER BY ");
+	buf_adds(&b, e);
+	if (sh->search)
+		buf_adds(&b, sh->desc ? " DESC" : " ASC");
+	else
+		buf_adds(&b, sh->desc ? " DESC, c.rowid DESC" : " ASC, c.rowid ASC");
+	buf_adds(&b, " LIMIT :n");
+	return buf_steal(&b);
+}
+
+/* The cached statement for a shape. */
+static sqlite3_stmt *list_stmt(struct store *st, const struct list_shape *sh, int count)
+{
+	size_t i;
+	sqlite3_stmt **slot;
+	if (count) {
+		i = ((size_t)sh->ls * 2 + (size_t)sh->search) * 2 + (size_t)sh->kind;
+		i = i * LK_COUNT + sh->lk;
+		slot = &st->count_stmts[i];
+	} else {
+		i = (size_t)sh->ls * SORT_COUNT + sh->sort;
+		i = ((((i * 2 + (size_t)sh->desc) * 2 + (size_t)sh->keyset) * 2 + (size_t)sh->search)
+		     * 2 + (size_t)sh->kind) * LK_COUNT + sh->lk;
+		slot = &st->list_stmts[i];
+	}
+	if (*slot == NULL) {
+		char *sql = list_sql(sh, count);
+		*slot = store_prepare(st, sql);
+		free(sql);
+	}
+	return *slot;
+}
+
+/* "%text%" for LIKE with \ % _ escaped. Caller frees. */
+static char *limit_like(const char *s)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_addc(&b, '%');
+	for (; *s; s++) {
+		if (*s == '\\' || *s == '%' || *s == '_')
+			buf_addc(&b, '\\');
+		buf_addc(&b, *s);
+	}
+	buf_addc(&b, '%');
+	return buf_steal(&b);
+}
+
+/* Parses a limit expression ("sifat=Rahasia", plain text, NULL). */
+static int limit_parse(const char *expr, struct limit_expr *le, char **cause)
+{
+	memset(le, 0, sizeof *le);
+	if (expr == NULL)
+		return 0;
+	char *copy = xstrdup(expr);
+	char *t = str_trim(copy);
+	int ret = 0;
+	char *eq = strchr(t, '=');
+	if (*t == '\0')
+		goto out;
+	if (eq == NULL) {
+		le->lk = LK_TEXT;
+		le->v1 = limit_like(t);
+		goto out;
+	}
+	*eq = '\0';
+	char *key = str_trim(t), *val = str_trim(eq + 1);
+	for (char *p = key; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	if (strcmp(key, "sifat") == 0)
+		le->lk = LK_SECURITY;
+	else if (strcmp(key, "urgensi") == 0)
+		le->lk = LK_URGENCY;
+	else if (strcmp(key, "penting") == 0)
+		le->lk = LK_PENTING;
+	else if (strcmp(key, "status") == 0)
+		le->lk = LK_STATUS;
+	else if (strcmp(key, "tahun") == 0)
+		le->lk = LK_YEAR;
+	else if (strcmp(key, "jenis") == 0)
+		le->lk = LK_KIND;
+	else {
+		*cause = xasprintf(_("batasi: kunci '%s' tidak dikenal (sifat, urgensi, penting,"
+				     " status, tahun, jenis)"), key);
+		ret = -1;
+		goto out;
+	}
+	if (*val == '\0') {
+		*cause = xasprintf(_("batasi: nilai untuk '%s' kosong"), key);
+		ret = -1;
+		goto out;
+	}
+	switch (le->lk) {
+	case LK_PENTING:
+		if (strcasecmp(val, "p") == 0 || strcasecmp(val, "penting") == 0)
+			le->v1 = xstrdup("P");
+		else if (strcasecmp(val, "b") == 0 || strcasecmp(val, "biasa") == 0)
+			le->v1 = xstrdup("B");
+		else {
+			*cause = xasprintf(_("batasi: penting harus P atau B, bukan '%s'"), val);
+			ret = -1;
+		}
+		break;
+	case LK_STATUS:
+		if (strcasecmp(val, "terbuka") == 0 || strcasecmp(val, "selesai") == 0) {
+			le->v1 = xstrdup(val);
+			for (char *p = le->v1; *p; p++)
+				*p = (char)tolower((unsigned char)*p);
+		} else {
+			*cause = xasprintf(_("batasi: status harus terbuka atau selesai, bukan '%s'"),
+					   val);
+			ret = -1;
+		}
+		break;
+	case LK_YEAR: {
+		long y;
+		if (strlen(val) != 4 || !store_is_number(val, &y) || y < 1900 || y > 2998) {
+			*cause = xasprintf(_("batasi: tahun tidak valid '%s'"), val);
+			ret = -1;
+			break;
+		}
+		le->v1 = xasprintf("%04ld-01-01", y);
+		le->v2 = xasprintf("%04ld-01-01", y + 1);
+		break;
+	}
+	default:
+		le->v1 = xstrdup(val);
+		break;
+	}
+out:
+	free(copy);
+	if (ret != 0)
+		le->lk = LK_NONE;
+	return ret;
+}
+
+static void limit_free(struct limit_expr *le)
+{
+	free(le->v1);
+	free(le->v2);
+}
+
+/* The user's words as a safe FTS5 query: every word a quoted string, the
+ * last one a prefix ("kata"*), all required. NULL when there are no words.
+ * Caller frees. */
+static char *fts_query(const char *words)
+{
+	if (words == NULL)
+		return NULL;
+	struct buf b;
+	buf_init(&b);
+	const char *p = words;
+	int any = 0;
+	while (*p) {
+		while (*p && isspace((unsigned char)*p))
+			p++;
+		if (*p == '\0')
+			break;
+		if (any)
+			buf_addc(&b, ' ');
+		buf_addc(&b, '"');
+		for (; *p && !isspace((unsigned char)*p); p++) {
+			if (*p == '"')
+				buf_addc(&b, '"');
+			buf_addc(&b, *p);
+		}
+		buf_addc(&b, '"');
+		any = 1;
+	}
+	if (!any) {
+		buf_free(&b);
+		return NULL;
+	}
+	buf_addc(&b, '*');
+	return buf_steal(&b);
+}
+
+/* Everything a query needs besides its shape: the parsed parts. */
+struct list_parts {
+	struct limit_expr le;
+	char             *fts;
+	int               skip; /* the query can match nothing (VIEW_MINE without position) */
+};
+
+/* Parses the query into a shape and parts. -1 with cause on a bad limit. */
+static int list_prepare(struct store *st, const struct list_query *q, struct list_shape *sh,
+			struct list_parts *pp, int count, char **cause)
+{
+	memset(sh, 0, sizeof *sh);
+	memset(pp, 0, sizeof *pp);
+	if (limit_parse(q->limit, &pp->le, cause) != 0)
+		return -1;
+	pp->fts = fts_query(q->search);
+	sh->search = pp->fts != NULL;
+	sh->kind = q->kind != NULL;
+	sh->lk = pp->le.lk;
+	sh->sort = q->sort < SORT_COUNT ? q->sort : SORT_RECEIVED;
+	switch (q->view) {
+	case VIEW_MINE:
+		if (q->position == NULL) {
+			pp->skip = 1;
+			sh->ls = LS_MINE_SCAN;
+		} else if (sh->search) {
+			sh->ls = LS_MINE_SCAN;
+		} else if (count) {
+			sh->ls = LS_MINE_SET;
+		} else {
+			sqlite3_stmt *s = store_stmt(st, SQL_MINE_SIZE);
+			store_bind_text(s, ":pos", q->position);
+			if (store_step(st, s, cause) != SQLITE_ROW)
+				return -1;
+			long size = (long)sqlite3_column_int64(s, 0);
+			store_reset(s);
+			sh->ls = size <= MINE_SET_MAX ? LS_MINE_SET : LS_MINE_SCAN;
+		}
+		break;
+	case VIEW_UNDISPOSED:
+		sh->ls = LS_UNDISPOSED;
+		break;
+	case VIEW_OVERDUE:
+		sh->ls = LS_OVERDUE;
+		break;
+	default:
+		sh->ls = LS_ALL;
+		break;
+	}
+	return 0;
+}
+
+static void list_parts_free(struct list_parts *pp)
+{
+	limit_free(&pp->le);
+	free(pp->fts);
+}
+
+/* Binds the filter parameters shared by list and count statements. */
+static void list_bind(sqlite3_stmt *s, const struct list_query *q, const struct list_parts *pp)
+{
+	store_bind_text_opt(s, ":q", pp->fts);
+	store_bind_text_opt(s, ":pos", q->position);
+	store_bind_text_opt(s, ":kind", q->kind);
+	store_bind_text_opt(s, ":lv", pp->le.v1);
+	store_bind_text_opt(s, ":lv2", pp->le.v2);
+	if (sqlite3_bind_parameter_index(s, ":today") != 0) {
+		char today[11];
+		if (q->today != NULL)
+			snprintf(today, sizeof today, "%s", q->today);
+		else
+			date_fmt_iso(clock_today(), today);
+		store_bind_text(s, ":today", today);
+	}
+}
+
+/* The message of a failed search or list query. */
+static void list_cause(struct store *st, int search, char **cause)
+{
+	if (search)
+		*cause = xasprintf(_("cari: %s"), sqlite3_errmsg(st->db));
+	else
+		store_db_cause(st, cause);
+}
+
+void case_rows_free(struct case_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(rows[i].kind);
+		free(rows[i].number_text);
+		free(rows[i].received);
+		free(rows[i].party);
+		free(rows[i].subject);
+		free(rows[i].security);
+		free(rows[i].urgency);
+		free(rows[i].penting);
+		free(rows[i].status);
+		free(rows[i].holder);
+		free(rows[i].deadline);
+		free(rows[i].sortval);
+	}
+	free(rows);
+}
+
+static void list_row_read(sqlite3_stmt *s, struct case_row *r)
+{
+	r->rowid = (long)sqlite3_column_int64(s, 0);
+	store_col_id(s, 1, r->id);
+	r->kind = store_col_text(s, 2);
+	r->number_text = store_col_text(s, 3);
+	r->received = store_col_text(s, 4);
+	r->party = store_col_text(s, 5);
+	r->subject = store_col_text(s, 6);
+	r->security = store_col_text(s, 7);
+	r->urgency = store_col_text(s, 8);
+	r->penting = store_col_text(s, 9);
+	r->status = store_col_text(s, 10);
+	r->step = sqlite3_column_int(s, 11);
+	r->holder = store_col_text(s, 12);
+	r->deadline = store_col_text(s, 13);
+	r->sortval = store_col_text(s, 14);
+	if (r->sortval == NULL)
+		r->sortval = xstrdup("");
+}
+
+int store_list_page(struct store *st, const struct list_query *q, const struct case_row *from,
+		    int backwards, int n, struct case_row **rows, size_t *nrows, char **cause)
+{
+	*rows = NULL;
+	*nrows = 0;
+	struct list_shape sh;
+	struct list_parts pp;
+	if (list_prepare(st, q, &sh, &pp, 0, cause) != 0) {
+		list_parts_free(&pp);
+		return -1;
+	}
+	if (pp.skip || n <= 0) {
+		list_parts_free(&pp);
+		return 0;
+	}
+	/* display order: with a search newest registered first (rowid), else the
+	 * sort's natural order, flipped by reverse; paging back queries the
+	 * other way and turns the rows around */
+	int disp_desc = sh.search ? 1 : sort_desc[sh.sort];
+	if (q->reverse)
+		disp_desc = !disp_desc;
+	sh.desc = backwards ? !disp_desc : disp_desc;
+	sh.keyset = from != NULL;
+	sqlite3_stmt *s = list_stmt(st, &sh, 0);
+	list_bind(s, q, &pp);
+	if (from != NULL) {
+		store_bind_int(s, ":rid", from->rowid);
+		if (!sh.search) {
+			const char *sv = from->sortval ? from->sortval : "";
+			if (sh.sort == SORT_NUMBER)
+				store_bind_int(s, ":sv", strtoll(sv, NULL, 10));
+			else
+				store_bind_text(s, ":sv", sv);
+		}
+	}
+	store_bind_int(s, ":n", n);
+	struct case_row *out = xcalloc((size_t)n, sizeof *out);
+	size_t k = 0;
+	int rc = SQLITE_DONE;
+	while (k < (size_t)n && (rc = sqlite3_step(s)) == SQLITE_ROW)
+		list_row_read(s, &out[k++]);
+	if (k < (size_t)n && rc != SQLITE_DONE) {
+		list_cause(st, sh.search, cause);
+		store_reset(s);
+		case_rows_free(out, k);
+		list_parts_free(&pp);
+		return -1;
+	}
+	store_reset(s);
+	list_parts_free(&pp);
+	if (backwards) {
+		for (size_t i = 0; i < k / 2; i++) {
+			struct case_row t = out[i];
+			out[i] = out[k - 1 - i];
+			out[k - 1 - i] = t;
+		}
+	}
+	if (k == 0) {
+		free(out);
+		out = NULL;
+	}
+	*rows = out;
+	*nrows = k;
+	return 0;
+}
+
+long store_list_count(struct store *st, const struct list_query *q, char **cause)
+{
+	struct list_shape sh;
+	struct list_parts pp;
+	if (list_prepare(st, q, &sh, &pp, 1, cause) != 0) {
+		list_parts_free(&pp);
+		return -1;
+	}
+	if (pp.skip) {
+		list_parts_free(&pp);
+		return 0;
+	}
+	sqlite3_stmt *s = list_stmt(st, &sh, 1);
+	list_bind(s, q, &pp);
+	long n = -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(s, 0);
+	else
+		list_cause(st, sh.search, cause);
+	store_reset(s);
+	list_parts_free(&pp);
+	return n;
+}
+
+const char *view_label(enum view v)
+{
+	switch (v) {
+	case VIEW_MINE:
+		return _("Untuk saya");
+	case VIEW_UNDISPOSED:
+		return _("Belum didisposisi");
+	case VIEW_OVERDUE:
+		return _("Terlambat");
+	default:
+		return _("Semua");
+	}
+}
+
+const char *sort_label(enum sort s)
+{
+	switch (s) {
+	case SORT_NUMBER:
+		return _("nomor");
+	case SORT_DEADLINE:
+		return _("batas waktu");
+	case SORT_PARTY:
+		return _("asal");
+	default:
+		return _("diterima");
+	}
+}

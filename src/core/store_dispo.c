@@ -1,0 +1,1083 @@
+/* store_dispo.c: dispositions (a tree per case), the steps of a case, its workflow columns and the append-only event log. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "store_int.h"
+#include "date.h"
+
+#define DISPO_COLS \
+	"id, case_id, parent_id, from_pos, to_pos, instructions, note, deadline, created_at," \
+	" created_by, on_behalf, state, read_at, read_by, done_at, done_by, followup, depth"
+
+static const char SQL_EVENT_INSERT[] =
+	"INSERT INTO event(id, case_id, at, actor, on_behalf, action, field, old_value, new_value)"
+	" VALUES (:id, :case_id, :at, :actor, :on_behalf, :action, :field, :old, :new)";
+static const char SQL_EVENTS[] =
+	"SELECT at, actor, on_behalf, action, field, old_value, new_value FROM event"
+	" WHERE case_id = :case_id ORDER BY at, rowid";
+
+static const char SQL_STEP_INSERT[] =
+	"INSERT INTO step(id, case_id, no, actor, complete_on)"
+	" VALUES (:id, :case_id, :no, :actor, :complete_on)";
+static const char SQL_STEPS_OPEN[] =
+	"SELECT no, actor, complete_on FROM step WHERE case_id = :case_id AND done_at IS NULL"
+	" ORDER BY no";
+static const char SQL_STEP_CLOSE[] =
+	"UPDATE step SET done_at = :now, done_by = :actor, skipped = :skipped"
+	" WHERE case_id = :case_id AND no = :no AND done_at IS NULL";
+static const char SQL_STEP_START[] =
+	"UPDATE step SET started_at = :now"
+	" WHERE case_id = :case_id AND no = :no AND started_at IS NULL";
+static const char SQL_STEPS[] =
+	"SELECT no, started_at, done_at, done_by, skipped FROM step WHERE case_id = :case_id"
+	" ORDER BY no";
+
+static const char SQL_CASE_STATE[] =
+	"SELECT status, kind FROM cases WHERE id = :id";
+static const char SQL_CASE_FINISH[] =
+	"UPDATE cases SET status = 'selesai' WHERE id = :id AND status = 'terbuka'";
+static const char SQL_CASE_WORKFLOW[] =
+	"UPDATE cases SET step = :step, step_actor = :step_actor, disposed = :disposed,"
+	" holder = :holder WHERE id = :id";
+static const char SQL_CASE_HAS_DISPO[] =
+	"SELECT EXISTS (SELECT 1 FROM dispo WHERE case_id = :case_id)";
+static const char SQL_CASE_HOLDERS[] =
+	"SELECT to_pos FROM dispo WHERE case_id = :case_id AND state < 2 ORDER BY created_at, rowid";
+
+static const char SQL_DISPO_INSERT[] =
+	"INSERT INTO dispo(id, case_id, parent_id, from_pos, to_pos, instructions, note, deadline,"
+	" created_at, created_by, on_behalf, state, depth)"
+	" VALUES (:id, :case_id, :parent_id, :from_pos, :to_pos, :instructions, :note, :deadline,"
+	" :now, :actor, :on_behalf, 0, :depth)";
+static const char SQL_DISPO_GET[] =
+	"SELECT " DISPO_COLS " FROM dispo WHERE id = :id";
+static const char SQL_DISPOS_CASE[] =
+	"SELECT " DISPO_COLS " FROM dispo WHERE case_id = :case_id ORDER BY created_at, rowid";
+static const char SQL_DISPOS_FOR[] =
+	"SELECT " DISPO_COLS " FROM dispo WHERE case_id = :case_id AND to_pos = :pos AND state < 2"
+	" ORDER BY created_at, rowid";
+static const char SQL_DISPO_OPEN_TO[] =
+	"SELECT 1 FROM dispo WHERE to_pos = :pos AND case_id = :case_id AND state < 2 LIMIT 1";
+static const char SQL_DISPO_FORWARD[] =
+	"UPDATE dispo SET state = 2, read_at = coalesce(read_at, :now),"
+	" read_by = coalesce(read_by, :actor) WHERE id = :id";
+static const char SQL_DISPO_READ[] =
+	"UPDATE dispo SET state = 1, read_at = :now, read_by = :actor WHERE id = :id AND state = 0";
+static const char SQL_DISPO_FOLLOWUP[] =
+	"UPDATE dispo SET state = 3, followup = :note, done_at = :now, done_by = :actor,"
+	" read_at = coalesce(read_at, :now), read_by = coalesce(read_by, :actor) WHERE id = :id";
+static const char SQL_DISPO_DONE[] =
+	"UPDATE dispo SET state = 3, done_at = :now, done_by = :actor WHERE id = :id";
+static const char SQL_DISPO_OPEN_CHILDREN[] =
+	"SELECT count(*) FROM dispo WHERE parent_id = :id AND state < 3";
+static const char SQL_DISPO_OPEN_TOPS[] =
+	"SELECT count(*) FROM dispo WHERE case_id = :case_id AND parent_id IS NULL AND state < 3";
+static const char SQL_POSITION_KNOWN[] =
+	"SELECT 1 FROM position WHERE code = :code";
+
+static const char *const state_names[] = { "baru", "dibaca", "diteruskan", "selesai" };
+
+const char *dispo_state_label(enum dispo_state s)
+{
+	switch (s) {
+	case DS_NEW:
+		return _("baru");
+	case DS_READ:
+		return _("dibaca");
+	case DS_FORWARDED:
+		return _("diteruskan");
+	default:
+		return _("selesai");
+	}
+}
+
+/* ---- events ----------------------------------------------------------------- */
+
+int store_event(struct store *st, const char *case_id, const char *at, const char *actor,
+		const char *on_behalf, const char *action, const char *field,
+		const char *old_value, const char *new_value, char **cause)
+{
+	char id[37];
+	uuid_v4(id);
+	sqlite3_stmt *s = store_stmt(st, SQL_EVENT_INSERT);
+	store_bind_text(s, ":id", id);
+	store_bind_text(s, ":case_id", case_id);
+	store_bind_text(s, ":at", at);
+	store_bind_text(s, ":actor", actor ? actor : "?");
+	store_bind_text(s, ":on_behalf", on_behalf);
+	store_bind_text(s, ":action", action);
+	store_bind_text(s, ":field", field);
+	store_bind_text(s, ":old", old_value);
+	store_bind_text(s, ":new", new_value);
+	return store_run(st, s, cause);
+}
+
+int store_case_events(struct store *st, const char *case_id, struct event **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *s = store_stmt(st, SQL_EVENTS);
+	store_bind_text(s, ":case_id", case_id);
+	size_t cap = 0;
+	int rc;
+	while ((rc = store_step(st, s, NULL)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*out = xreallocarray(*out, cap, sizeof **out);
+		}
+		struct event *e = &(*out)[(*n)++];
+		e->at = store_col_text(s, 0);
+		e->actor = store_col_text(s, 1);
+		e->on_behalf = store_col_text(s, 2);
+		e->action = store_col_text(s, 3);
+		e->field = store_col_text(s, 4);
+		e->old_value = store_col_text(s, 5);
+		e->new_value = store_col_text(s, 6);
+	}
+	if (rc != SQLITE_DONE) {
+		events_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	store_reset(s);
+	return 0;
+}
+
+void events_free(struct event *e, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(e[i].at);
+		free(e[i].actor);
+		free(e[i].on_behalf);
+		free(e[i].action);
+		free(e[i].field);
+		free(e[i].old_value);
+		free(e[i].new_value);
+	}
+	free(e);
+}
+
+/* ---- steps -------------------------------------------------------------------- */
+
+/* An open step as the workflow code needs it. */
+struct open_step {
+	int  no;
+	char actor[64];
+	char complete_on[12];
+};
+
+static const char *step_complete_word(enum complete_on c)
+{
+	switch (c) {
+	case CO_REGISTER:
+		return "register";
+	case CO_DISPOSE:
+		return "dispose";
+	case CO_FOLLOWUP:
+		return "followup";
+	default:
+		return "manual";
+	}
+}
+
+/* Loads the open (not done) steps of a case in order. Caller frees *out. */
+static int steps_open(struct store *st, const char *case_id, struct open_step **out, size_t *n,
+		      char **cause)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *s = store_stmt(st, SQL_STEPS_OPEN);
+	store_bind_text(s, ":case_id", case_id);
+	size_t cap = 0;
+	int rc;
+	while ((rc = store_step(st, s, cause)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			*out = xreallocarray(*out, cap, sizeof **out);
+		}
+		struct open_step *o = &(*out)[(*n)++];
+		o->no = sqlite3_column_int(s, 0);
+		const char *a = (const char *)sqlite3_column_text(s, 1);
+		const char *c = (const char *)sqlite3_column_text(s, 2);
+		snprintf(o->actor, sizeof o->actor, "%s", a ? a : "");
+		snprintf(o->complete_on, sizeof o->complete_on, "%s", c ? c : "");
+	}
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	store_reset(s);
+	return 0;
+}
+
+/* Closes one open step (done, or skipped) and logs it. */
+static int step_close(struct store *st, const char *case_id, int no, int skipped, const char *now,
+		      const char *actor, const char *on_behalf, char **cause)
+{
+	sqlite3_stmt *s = store_stmt(st, SQL_STEP_CLOSE);
+	store_bind_text(s, ":now", now);
+	store_bind_text(s, ":actor", actor);
+	store_bind_int(s, ":skipped", skipped);
+	store_bind_text(s, ":case_id", case_id);
+	store_bind_int(s, ":no", no);
+	if (store_run(st, s, cause) != 0)
+		return -1;
+	char field[16];
+	snprintf(field, sizeof field, "%d", no);
+	return store_event(st, case_id, now, actor, on_behalf, "tahap", field, NULL,
+			   skipped ? "dilewati" : "selesai", cause);
+}
+
+/* Starts the first open step of a case, if it has not started yet. */
+static int step_start_next(struct store *st, const char *case_id, const char *now, char **cause)
+{
+	struct open_step *o;
+	size_t n;
+	if (steps_open(st, case_id, &o, &n, cause) != 0)
+		return -1;
+	int ret = 0;
+	if (n > 0) {
+		sqlite3_stmt *s = store_stmt(st, SQL_STEP_START);
+		store_bind_text(s, ":now", now);
+		store_bind_text(s, ":case_id", case_id);
+		store_bind_int(s, ":no", o[0].no);
+		ret = store_run(st, s, cause);
+	}
+	free(o);
+	return ret;
+}
+
+/* Completes step no: earlier open steps are skipped, no is done, the next
+ * open step starts. */
+static int step_complete(struct store *st, const char *case_id, int no, const char *now,
+			 const char *actor, const char *on_behalf, char **cause)
+{
+	struct open_step *o;
+	size_t n;
+	if (steps_open(st, case_id, &o, &n, cause) != 0)
+		return -1;
+	int ret = 0;
+	for (size_t i = 0; i < n && ret == 0 && o[i].no <= no; i++)
+		ret = step_close(st, case_id, o[i].no, o[i].no < no, now, actor, on_behalf, cause);
+	free(o);
+	if (ret == 0)
+		ret = step_start_next(st, case_id, now, cause);
+	return ret;
+}
+
+/* 1 if the step applies to values v (its optional "field=value" condition). */
+static int step_applies(const struct kstep *ks, const struct values *v)
+{
+	if (ks->when == NULL || *ks->when == '\0')
+		return 1;
+	const char *eq = strchr(ks->when, '=');
+	if (eq == NULL)
+		return 1;
+	char *key = xstrndup(ks->when, (size_t)(eq - ks->when));
+	str_trim(key);
+	char *want = xstrdup(eq + 1);
+	str_trim(want);
+	const char *have = values_get(v, key);
+	int r = have != NULL && strcasecmp(have, want) == 0;
+	free(key);
+	free(want);
+	return r;
+}
+
+int store_steps_create(struct store *st, const struct kind *k, const char *case_id,
+		       const struct values *v, const char *at, const char *actor, char **cause)
+{
+	for (size_t i = 0; i < k->n_steps; i++) {
+		const struct kstep *ks = &k->steps[i];
+		if (!step_applies(ks, v))
+			continue;
+		char id[37];
+		uuid_v4(id);
+		sqlite3_stmt *s = store_stmt(st, SQL_STEP_INSERT);
+		store_bind_text(s, ":id", id);
+		store_bind_text(s, ":case_id", case_id);
+		store_bind_int(s, ":no", ks->no);
+		store_bind_text(s, ":actor", ks->actor);
+		store_bind_text(s, ":complete_on", step_complete_word(ks->complete_on));
+		if (store_run(st, s, cause) != 0)
+			return -1;
+	}
+	for (size_t i = 0; i < k->n_steps; i++) {
+		const struct kstep *ks = &k->steps[i];
+		if (ks->complete_on != CO_REGISTER || !step_applies(ks, v))
+			continue;
+		if (step_complete(st, case_id, ks->no, at, actor, NULL, cause) != 0)
+			return -1;
+	}
+	return step_start_next(st, case_id, at, cause);
+}
+
+int store_case_steps(struct store *st, const char *case_id, struct step_rec **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *s = store_stmt(st, SQL_STEPS);
+	store_bind_text(s, ":case_id", case_id);
+	size_t cap = 0;
+	int rc;
+	while ((rc = store_step(st, s, NULL)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			*out = xreallocarray(*out, cap, sizeof **out);
+		}
+		struct step_rec *r = &(*out)[(*n)++];
+		r->no = sqlite3_column_int(s, 0);
+		r->started_at = store_col_text(s, 1);
+		r->done_at = store_col_text(s, 2);
+		r->done_by = store_col_text(s, 3);
+		r->skipped = sqlite3_column_int(s, 4);
+	}
+	if (rc != SQLITE_DONE) {
+		steps_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	store_reset(s);
+	return 0;
+}
+
+void steps_free(struct step_rec *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(s[i].started_at);
+		free(s[i].done_at);
+		free(s[i].done_by);
+	}
+	free(s);
+}
+
+/* ---- case workflow state ----------------------------------------------------------- */
+
+/* Reads status (and kind) of a case: 1 found, 0 not, -1 error. */
+static int case_state(struct store *st, const char *case_id, char status[16], char kind[64],
+		      char **cause)
+{
+	sqlite3_stmt *s = store_stmt(st, SQL_CASE_STATE);
+	store_bind_text(s, ":id", case_id);
+	int rc = store_step(st, s, cause);
+	if (rc == SQLITE_ROW) {
+		const char *a = (const char *)sqlite3_column_text(s, 0);
+		const char *b = (const char *)sqlite3_column_text(s, 1);
+		snprintf(status, 16, "%s", a ? a : "");
+		snprintf(kind, 64, "%s", b ? b : "");
+	} else if (rc != SQLITE_DONE) {
+		return -1;
+	}
+	store_reset(s);
+	return rc == SQLITE_ROW;
+}
+
+/* Reads a single integer from a statement with parameters bound. */
+static int store_int_query(struct store *st, sqlite3_stmt *s, long *out, char **cause)
+{
+	if (store_step(st, s, cause) != SQLITE_ROW)
+		return -1;
+	*out = (long)sqlite3_column_int64(s, 0);
+	store_reset(s);
+	return 0;
+}
+
+int store_case_refresh(struct store *st, const char *case_id, char **cause)
+{
+	char status[16], kind[64];
+	int r = case_state(st, case_id, status, kind, cause);
+	if (r <= 0) {
+		if (r == 0)
+			*cause = xstrdup(_("berkas tidak ditemukan"));
+		return -1;
+	}
+	int done = strcmp(status, "selesai") == 0;
+	struct open_step *o;
+	size_t n;
+	if (steps_open(st, case_id, &o, &n, cause) != 0)
+		return -1;
+	long disposed;
+	sqlite3_stmt *s = store_stmt(st, SQL_CASE_HAS_DISPO);
+	store_bind_text(s, ":case_id", case_id);
+	if (store_int_query(st, s, &disposed, cause) != 0) {
+		free(o);
+		return -1;
+	}
+	struct buf holder;
+	buf_init(&holder);
+	if (!done && disposed) {
+		/* the recipients of open dispositions (the open leaves), once each */
+		s = store_stmt(st, SQL_CASE_HOLDERS);
+		store_bind_text(s, ":case_id", case_id);
+		int rc;
+		while ((rc = store_step(st, s, cause)) == SQLITE_ROW) {
+			const char *p = (const char *)sqlite3_column_text(s, 0);
+			size_t pl = strlen(p);
+			int seen = 0;
+			for (const char *h = holder.s; h != NULL && *h && !seen; ) {
+				const char *e = strstr(h, ", ");
+				size_t hl = e ? (size_t)(e - h) : strlen(h);
+				seen = hl == pl && strncmp(h, p, pl) == 0;
+				h = e ? e + 2 : h + hl;
+			}
+			if (seen)
+				continue;
+			if (holder.len > 0)
+				buf_adds(&holder, ", ");
+			buf_adds(&holder, p);
+		}
+		if (rc != SQLITE_DONE) {
+			buf_free(&holder);
+			free(o);
+			return -1;
+		}
+		store_reset(s);
+	} else if (!done && n > 0 && o[0].actor[0] != '\0') {
+		buf_adds(&holder, o[0].actor);
+	}
+	s = store_stmt(st, SQL_CASE_WORKFLOW);
+	store_bind_int(s, ":step", done || n == 0 ? 0 : o[0].no);
+	store_bind_text(s, ":step_actor", done || n == 0 || o[0].actor[0] == '\0' ? NULL : o[0].actor);
+	store_bind_int(s, ":disposed", disposed ? 1 : 0);
+	store_bind_text(s, ":holder", holder.len > 0 ? holder.s : NULL);
+	store_bind_text(s, ":id", case_id);
+	int ret = store_run(st, s, cause);
+	buf_free(&holder);
+	free(o);
+	return ret;
+}
+
+/* Marks a case done: remaining steps close (follow-up steps done, others
+ * skipped), status selesai, event "selesai". */
+static int case_finish(struct store *st, const char *case_id, const char *now, const char *actor,
+		       const char *on_behalf, char **cause)
+{
+	struct open_step *o;
+	size_t n;
+	if (steps_open(st, case_id, &o, &n, cause) != 0)
+		return -1;
+	int ret = 0;
+	for (size_t i = 0; i < n && ret == 0; i++)
+		ret = step_close(st, case_id, o[i].no, strcmp(o[i].complete_on, "followup") != 0,
+				 now, actor, on_behalf, cause);
+	free(o);
+	if (ret != 0)
+		return -1;
+	sqlite3_stmt *s = store_stmt(st, SQL_CASE_FINISH);
+	store_bind_text(s, ":id", case_id);
+	if (store_run(st, s, cause) != 0)
+		return -1;
+	if (sqlite3_changes(st->db) == 0)
+		return 0;
+	return store_event(st, case_id, now, actor, on_behalf, "selesai", "status", "terbuka",
+			   "selesai", cause);
+}
+
+int store_step_done(struct store *st, const struct kind *k, const char *case_id,
+		    const char *actor, char **cause)
+{
+	int tok, ok = 0;
+	if (store_tx_begin(st, &tok, cause) != 0)
+		return -1;
+	char status[16], kind[64], now[21];
+	struct open_step *o = NULL;
+	size_t n = 0;
+	int r = case_state(st, case_id, status, kind, cause);
+	if (r <= 0) {
+		if (r == 0)
+			*cause = xstrdup(_("berkas tidak ditemukan"));
+		goto done;
+	}
+	if (k != NULL && strcmp(kind, k->key) != 0) {
+		*cause = xasprintf(_("berkas berjenis %s, bukan %s"), kind, k->key);
+		goto done;
+	}
+	if (strcmp(status, "selesai") == 0) {
+		*cause = xstrdup(_("berkas sudah selesai"));
+		goto done;
+	}
+	if (steps_open(st, case_id, &o, &n, cause) != 0)
+		goto done;
+	if (n == 0) {
+		*cause = xstrdup(_("tidak ada tahap yang masih terbuka"));
+		goto done;
+	}
+	store_now(now);
+	if (step_complete(st, case_id, o[0].no, now, actor, NULL, cause) != 0)
+		goto done;
+	if (n == 1 && case_finish(st, case_id, now, actor, NULL, cause) != 0)
+		goto done;
+	ok = store_case_refresh(st, case_id, cause) == 0;
+done:
+	free(o);
+	if (store_tx_end(st, tok, ok, ok ? cause : NULL) != 0)
+		ok = 0;
+	return ok ? 0 : -1;
+}
+
+/* ---- dispositions ---------------------------------------------------------------- */
+
+/* Frees the strings of one disposition (not d itself). */
+static void dispo_clear(struct dispo *d)
+{
+	free(d->from_pos);
+	free(d->to_pos);
+	free(d->instructions);
+	free(d->note);
+	free(d->deadline);
+	free(d->created_at);
+	free(d->created_by);
+	free(d->on_behalf);
+	free(d->read_at);
+	free(d->read_by);
+	free(d->done_at);
+	free(d->done_by);
+	free(d->followup);
+	memset(d, 0, sizeof *d);
+}
+
+void dispos_free(struct dispo *d, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		dispo_clear(&d[i]);
+	free(d);
+}
+
+static void dispo_read_row(sqlite3_stmt *s, struct dispo *d)
+{
+	memset(d, 0, sizeof *d);
+	store_col_id(s, 0, d->id);
+	store_col_id(s, 1, d->case_id);
+	store_col_id(s, 2, d->parent_id);
+	d->from_pos = store_col_text(s, 3);
+	d->to_pos = store_col_text(s, 4);
+	d->instructions = store_col_text(s, 5);
+	d->note = store_col_text(s, 6);
+	d->deadline = store_col_text(s, 7);
+	d->created_at = store_col_text(s, 8);
+	d->created_by = store_col_text(s, 9);
+	d->on_behalf = store_col_text(s, 10);
+	int state = sqlite3_column_int(s, 11);
+	d->state = state >= DS_NEW && state <= DS_DONE ? (enum dispo_state)state : DS_NEW;
+	d->read_at = store_col_text(s, 12);
+	d->read_by = store_col_text(s, 13);
+	d->done_at = store_col_text(s, 14);
+	d->done_by = store_col_text(s, 15);
+	d->followup = store_col_text(s, 16);
+	d->depth = sqlite3_column_int(s, 17);
+}
+
+/* Runs a dispo query (parameters bound) into an array. */
+static int dispo_list(struct store *st, sqlite3_stmt *s, struct dispo **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	size_t cap = 0;
+	int rc;
+	while ((rc = store_step(st, s, NULL)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			*out = xreallocarray(*out, cap, sizeof **out);
+		}
+		dispo_read_row(s, &(*out)[(*n)++]);
+	}
+	if (rc != SQLITE_DONE) {
+		dispos_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	store_reset(s);
+	return 0;
+}
+
+/* Appends to out, depth first, the children of parent ("" for the tops). */
+static void dispo_walk(struct dispo *rows, size_t n, char *used, const char *parent,
+		       struct dispo *out, size_t *k)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (used[i] || strcmp(rows[i].parent_id, parent) != 0)
+			continue;
+		used[i] = 1;
+		out[(*k)++] = rows[i];
+		dispo_walk(rows, n, used, rows[i].id, out, k);
+	}
+}
+
+int store_case_dispos(struct store *st, const char *case_id, struct dispo **out, size_t *n)
+{
+	sqlite3_stmt *s = store_stmt(st, SQL_DISPOS_CASE);
+	store_bind_text(s, ":case_id", case_id);
+	struct dispo *rows;
+	size_t nr;
+	if (dispo_list(st, s, &rows, &nr) != 0) {
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	if (nr == 0) {
+		*out = rows;
+		*n = 0;
+		return 0;
+	}
+	char *used = xcalloc(nr, 1);
+	struct dispo *tree = xcalloc(nr, sizeof *tree);
+	size_t k = 0;
+	dispo_walk(rows, nr, used, "", tree, &k);
+	for (size_t i = 0; i < nr; i++) /* a parent that did not travel: keep the row */
+		if (!used[i])
+			tree[k++] = rows[i];
+	free(used);
+	free(rows);
+	*out = tree;
+	*n = k;
+	return 0;
+}
+
+int store_dispos_for(struct store *st, const char *case_id, const char *position,
+		     struct dispo **out, size_t *n)
+{
+	sqlite3_stmt *s = store_stmt(st, SQL_DISPOS_FOR);
+	store_bind_text(s, ":case_id", case_id);
+	store_bind_text(s, ":pos", position);
+	return dispo_list(st, s, out, n);
+}
+
+/* Loads one disposition: 1 found, 0 not, -1 error. */
+static int dispo_get(struct store *st, const char *id, struct dispo *d, char **cause)
+{
+	sqlite3_stmt *s = store_stmt(st, SQL_DISPO_GET);
+	store_bind_text(s, ":id", id);
+	int rc = store_step(st, s, cause);
+	if (rc == SQLITE_ROW)
+		dispo_read_row(s, d);
+	else if (rc != SQLITE_DONE)
+		return -1;
+	store_reset(s);
+	return rc == SQLITE_ROW;
+}
+
+/* 1 if the statement (one parameter :code or :pos bound) returns a row. */
+static int store_exists(struct store *st, sqlite3_stmt *s, char **cause)
+{
+	int rc = store_step(st, s, cause);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return -1;
+	store_reset(s);
+	return rc == SQLITE_ROW;
+}
+
+/*
+ * Checks that actor may act for position pos: the actor holds pos, or has the
+ * role pencatat or admin and on_behalf names the person holding pos. what
+ * names the field in messages ("dari", "tindak lanjut").
+ */
+static int store_may_act(struct store *st, const char *actor, const char *on_behalf,
+			 const char *pos, const char *what, char **cause)
+{
+	struct person a, b;
+	int r = store_person_get(st, actor ? actor : "", &a);
+	if (r < 0) {
+		store_db_cause(st, cause);
+		return -1;
+	}
+	if (r == 0) {
+		*cause = xasprintf(_("pengguna '%s' tidak terdaftar"), actor ? actor : "");
+		return -1;
+	}
+	int ret = -1;
+	if (on_behalf == NULL) {
+		if (a.position != NULL && strcmp(a.position, pos) == 0)
+			ret = 0;
+		else if (person_has_role(&a, "pencatat") || person_has_role(&a, "admin"))
+			*cause = xasprintf(_("%s: '%s' bukan jabatan Anda; sebutkan atas nama siapa"
+					     " disposisi ini dicatat"), what, pos);
+		else
+			*cause = xasprintf(_("%s: '%s' bukan jabatan Anda (jabatan Anda: '%s')"),
+					   what, pos, a.position ? a.position : "-");
+		person_clear(&a);
+		return ret;
+	}
+	if (!person_has_role(&a, "pencatat") && !person_has_role(&a, "admin")) {
+		*cause = xasprintf(_("atas nama: hanya pencatat atau admin yang boleh mencatat"
+				     " atas nama pejabat ('%s' bukan pencatat)"), actor);
+		person_clear(&a);
+		return -1;
+	}
+	person_clear(&a);
+	r = store_person_get(st, on_behalf, &b);
+	if (r < 0) {
+		store_db_cause(st, cause);
+		return -1;
+	}
+	if (r == 0) {
+		*cause = xasprintf(_("atas nama: pengguna '%s' tidak terdaftar"), on_behalf);
+		return -1;
+	}
+	if (b.position != NULL && strcmp(b.position, pos) == 0)
+		ret = 0;
+	else
+		*cause = xasprintf(_("atas nama: '%s' tidak memegang jabatan '%s'"), on_behalf, pos);
+	person_clear(&b);
+	return ret;
+}
+
+/* on_behalf as given, or NULL when empty or the actor itself. */
+static const char *store_behalf(const char *actor, const char *on_behalf)
+{
+	if (on_behalf == NULL || *on_behalf == '\0')
+		return NULL;
+	if (actor != NULL && strcmp(actor, on_behalf) == 0)
+		return NULL;
+	return on_behalf;
+}
+
+/* Checks one recipient of a new disposition; problems go to errs. */
+static int dispose_check_to(struct store *st, const char *case_id, const char *from_pos,
+			    const char *const *to_pos, size_t i, struct errs *errs, char **cause)
+{
+	const char *to = to_pos[i];
+	if (to == NULL || *to == '\0') {
+		errs_add(errs, "%s", _("kepada: jabatan kosong"));
+		return 0;
+	}
+	for (size_t j = 0; j < i; j++)
+		if (to_pos[j] != NULL && strcmp(to_pos[j], to) == 0) {
+			errs_add(errs, _("kepada: '%s' disebut dua kali"), to);
+			return 0;
+		}
+	sqlite3_stmt *s = store_stmt(st, SQL_POSITION_KNOWN);
+	store_bind_text(s, ":code", to);
+	int r = store_exists(st, s, cause);
+	if (r < 0)
+		return -1;
+	if (r == 0) {
+		errs_add(errs, _("kepada: jabatan '%s' tidak dikenal"), to);
+		return 0;
+	}
+	if (!store_position_is_below(st, to, from_pos)) {
+		errs_add(errs, _("kepada: '%s' tidak berada di bawah '%s'"), to, from_pos);
+		return 0;
+	}
+	s = store_stmt(st, SQL_DISPO_OPEN_TO);
+	store_bind_text(s, ":pos", to);
+	store_bind_text(s, ":case_id", case_id);
+	r = store_exists(st, s, cause);
+	if (r < 0)
+		return -1;
+	if (r == 1)
+		errs_add(errs, _("kepada: '%s' masih memegang disposisi terbuka untuk berkas ini"), to);
+	return 0;
+}
+
+int store_dispose(struct store *st, const char *case_id, const char *parent_id,
+		  const char *from_pos, const char *const *to_pos, size_t n_to,
+		  const char *instructions, const char *note, const char *deadline,
+		  const char *actor, const char *on_behalf, char **cause)
+{
+	if (from_pos == NULL || *from_pos == '\0') {
+		*cause = xstrdup(_("dari: wajib diisi"));
+		return -1;
+	}
+	if (n_to == 0) {
+		*cause = xstrdup(_("kepada: pilih sedikitnya satu jabatan"));
+		return -1;
+	}
+	day_t dd;
+	if (deadline != NULL && *deadline != '\0' && date_parse_iso(deadline, &dd) != 0) {
+		*cause = xasprintf(_("batas waktu: tanggal tidak valid '%s'"), deadline);
+		return -1;
+	}
+	if (deadline != NULL && *deadline == '\0')
+		deadline = NULL;
+	if (parent_id != NULL && *parent_id == '\0')
+		parent_id = NULL;
+	on_behalf = store_behalf(actor, on_behalf);
+
+	int tok, ok = 0;
+	if (store_tx_begin(st, &tok, cause) != 0)
+		return -1;
+	struct errs errs;
+	errs_init(&errs);
+	struct dispo parent;
+	memset(&parent, 0, sizeof parent);
+	int have_parent = 0;
+	char status[16], kind[64], now[21];
+	int r = case_state(st, case_id, status, kind, cause);
+	if (r <= 0) {
+		if (r == 0)
+			*cause = xstrdup(_("berkas tidak ditemukan"));
+		goto done;
+	}
+	if (strcmp(status, "selesai") == 0) {
+		*cause = xstrdup(_("berkas sudah selesai; tidak dapat didisposisi lagi"));
+		goto done;
+	}
+	sqlite3_stmt *s = store_stmt(st, SQL_POSITION_KNOWN);
+	store_bind_text(s, ":code", from_pos);
+	r = store_exists(st, s, cause);
+	if (r < 0)
+		goto done;
+	if (r == 0) {
+		*cause = xasprintf(_("dari: jabatan '%s' tidak dikenal"), from_pos);
+		goto done;
+	}
+	if (store_may_act(st, actor, on_behalf, from_pos, _("dari"), cause) != 0)
+		goto done;
+	if (parent_id != NULL) {
+		r = dispo_get(st, parent_id, &parent, cause);
+		if (r < 0)
+			goto done;
+		if (r == 0) {
+			*cause = xstrdup(_("disposisi induk tidak ditemukan"));
+			goto done;
+		}
+		have_parent = 1;
+		if (strcmp(parent.case_id, case_id) != 0) {
+			*cause = xstrdup(_("disposisi induk milik berkas lain"));
+			goto done;
+		}
+		if (strcmp(parent.to_pos, from_pos) != 0) {
+			*cause = xasprintf(_("disposisi induk ditujukan kepada '%s', bukan '%s'"),
+					   parent.to_pos, from_pos);
+			goto done;
+		}
+		if (parent.state != DS_NEW && parent.state != DS_READ) {
+			*cause = xasprintf(_("tidak ada disposisi terbuka untuk jabatan ini: disposisi"
+					     " kepada '%s' sudah %s"), from_pos,
+					   dispo_state_label(parent.state));
+			goto done;
+		}
+	}
+	for (size_t i = 0; i < n_to; i++)
+		if (dispose_check_to(st, case_id, from_pos, to_pos, i, &errs, cause) != 0)
+			goto done;
+	if (errs.n > 0) {
+		*cause = errs_join(&errs, "; ");
+		goto done;
+	}
+
+	store_now(now);
+	for (size_t i = 0; i < n_to; i++) {
+		char id[37];
+		uuid_v4(id);
+		s = store_stmt(st, SQL_DISPO_INSERT);
+		store_bind_text(s, ":id", id);
+		store_bind_text(s, ":case_id", case_id);
+		store_bind_text(s, ":parent_id", parent_id);
+		store_bind_text(s, ":from_pos", from_pos);
+		store_bind_text(s, ":to_pos", to_pos[i]);
+		store_bind_text(s, ":instructions",
+				instructions && *instructions ? instructions : NULL);
+		store_bind_text(s, ":note", note && *note ? note : NULL);
+		store_bind_text(s, ":deadline", deadline);
+		store_bind_text(s, ":now", now);
+		store_bind_text(s, ":actor", actor);
+		store_bind_text(s, ":on_behalf", on_behalf);
+		store_bind_int(s, ":depth", have_parent ? parent.depth + 1 : 0);
+		if (store_run(st, s, cause) != 0)
+			goto done;
+		if (store_event(st, case_id, now, actor, on_behalf, "disposisi", "kepada", from_pos,
+				to_pos[i], cause) != 0)
+			goto done;
+	}
+	if (have_parent) {
+		s = store_stmt(st, SQL_DISPO_FORWARD);
+		store_bind_text(s, ":now", now);
+		store_bind_text(s, ":actor", actor);
+		store_bind_text(s, ":id", parent.id);
+		if (store_run(st, s, cause) != 0)
+			goto done;
+		if (store_event(st, case_id, now, actor, on_behalf, "diteruskan", parent.to_pos,
+				state_names[parent.state], "diteruskan", cause) != 0)
+			goto done;
+	}
+	/* the first open step that completes when from_pos disposes */
+	struct open_step *o;
+	size_t n;
+	if (steps_open(st, case_id, &o, &n, cause) != 0)
+		goto done;
+	int target = 0;
+	for (size_t i = 0; i < n && target == 0; i++)
+		if (strcmp(o[i].complete_on, "dispose") == 0 && strcmp(o[i].actor, from_pos) == 0)
+			target = o[i].no;
+	free(o);
+	if (target > 0 && step_complete(st, case_id, target, now, actor, on_behalf, cause) != 0)
+		goto done;
+	ok = store_case_refresh(st, case_id, cause) == 0;
+done:
+	errs_free(&errs);
+	if (have_parent)
+		dispo_clear(&parent);
+	if (store_tx_end(st, tok, ok, ok ? cause : NULL) != 0)
+		ok = 0;
+	return ok ? 0 : -1;
+}
+
+/* Loads a disposition for a recipient action and checks the case is open. */
+static int dispo_for_action(struct store *st, const char *dispo_id, struct dispo *d, char **cause)
+{
+	int r = dispo_get(st, dispo_id, d, cause);
+	if (r <= 0) {
+		if (r == 0)
+			*cause = xstrdup(_("disposisi tidak ditemukan"));
+		return -1;
+	}
+	char status[16], kind[64];
+	r = case_state(st, d->case_id, status, kind, cause);
+	if (r <= 0) {
+		if (r == 0)
+			*cause = xstrdup(_("berkas tidak ditemukan"));
+		dispo_clear(d);
+		return -1;
+	}
+	return 0;
+}
+
+int store_dispo_read(struct store *st, const char *dispo_id, const char *actor, char **cause)
+{
+	int tok, ok = 0;
+	if (store_tx_begin(st, &tok, cause) != 0)
+		return -1;
+	struct dispo d;
+	int have = 0;
+	char now[21];
+	if (dispo_for_action(st, dispo_id, &d, cause) != 0)
+		goto done;
+	have = 1;
+	if (store_may_act(st, actor, NULL, d.to_pos, _("dibaca"), cause) != 0)
+		goto done;
+	if (d.state == DS_READ) {
+		ok = 1; /* already read: nothing changes */
+		goto done;
+	}
+	if (d.state != DS_NEW) {
+		*cause = xasprintf(_("tidak ada disposisi terbuka untuk jabatan ini: disposisi"
+				     " kepada '%s' sudah %s"), d.to_pos, dispo_state_label(d.state));
+		goto done;
+	}
+	store_now(now);
+	sqlite3_stmt *s = store_stmt(st, SQL_DISPO_READ);
+	store_bind_text(s, ":now", now);
+	store_bind_text(s, ":actor", actor);
+	store_bind_text(s, ":id", d.id);
+	if (store_run(st, s, cause) != 0)
+		goto done;
+	ok = store_event(st, d.case_id, now, actor, NULL, "dibaca", d.to_pos, "baru", "dibaca",
+			 cause) == 0;
+done:
+	if (have)
+		dispo_clear(&d);
+	if (store_tx_end(st, tok, ok, ok ? cause : NULL) != 0)
+		ok = 0;
+	return ok ? 0 : -1;
+}
+
+/* After d is done: forwarded ancestors whose children are all done become
+ * done; when every top disposition is done the case is done. */
+static int dispo_propagate(struct store *st, const struct dispo *d, const char *now,
+			   const char *actor, const char *on_behalf, char **cause)
+{
+	char pid[37];
+	snprintf(pid, sizeof pid, "%s", d->parent_id);
+	while (pid[0] != '\0') {
+		sqlite3_stmt *s = store_stmt(st, SQL_DISPO_OPEN_CHILDREN);
+		store_bind_text(s, ":id", pid);
+		long open;
+		if (store_int_query(st, s, &open, cause) != 0)
+			return -1;
+		if (open > 0)
+			return 0;
+		struct dispo p;
+		int r = dispo_get(st, pid, &p, cause);
+		if (r <= 0)
+			return r; /* a parent that did not travel: stop here */
+		int ret = 0;
+		if (p.state == DS_FORWARDED) {
+			s = store_stmt(st, SQL_DISPO_DONE);
+			store_bind_text(s, ":now", now);
+			store_bind_text(s, ":actor", actor);
+			store_bind_text(s, ":id", p.id);
+			ret = store_run(st, s, cause);
+			if (ret == 0)
+				ret = store_event(st, p.case_id, now, actor, on_behalf,
+						  "disposisi_selesai", p.to_pos, "diteruskan",
+						  "selesai", cause);
+		}
+		snprintf(pid, sizeof pid, "%s", p.parent_id);
+		dispo_clear(&p);
+		if (ret != 0)
+			return -1;
+	}
+	sqlite3_stmt *s = store_stmt(st, SQL_DISPO_OPEN_TOPS);
+	store_bind_text(s, ":case_id", d->case_id);
+	long open;
+	if (store_int_query(st, s, &open, cause) != 0)
+		return -1;
+	if (open > 0)
+		return 0;
+	return case_finish(st, d->case_id, now, actor, on_behalf, cause);
+}
+
+int store_dispo_followup(struct store *st, const char *dispo_id, const char *note,
+			 const char *actor, const char *on_behalf, char **cause)
+{
+	char *text = xstrdup(note ? note : "");
+	str_trim(text);
+	if (*text == '\0') {
+		free(text);
+		*cause = xstrdup(_("tindak lanjut: wajib diisi"));
+		return -1;
+	}
+	on_behalf = store_behalf(actor, on_behalf);
+	int tok, ok = 0;
+	if (store_tx_begin(st, &tok, cause) != 0) {
+		free(text);
+		return -1;
+	}
+	struct dispo d;
+	int have = 0;
+	char now[21];
+	if (dispo_for_action(st, dispo_id, &d, cause) != 0)
+		goto done;
+	have = 1;
+	if (store_may_act(st, actor, on_behalf, d.to_pos, _("tindak lanjut"), cause) != 0)
+		goto done;
+	if (d.state == DS_FORWARDED) {
+		*cause = xasprintf(_("tindak lanjut: disposisi kepada '%s' sudah diteruskan; ia"
+				     " selesai ketika semua penerusannya selesai"), d.to_pos);
+		goto done;
+	}
+	if (d.state != DS_NEW && d.state != DS_READ) {
+		*cause = xasprintf(_("tidak ada disposisi terbuka untuk jabatan ini: disposisi"
+				     " kepada '%s' sudah %s"), d.to_pos, dispo_state_label(d.state));
+		goto done;
+	}
+	store_now(now);
+	sqlite3_stmt *s = store_stmt(st, SQL_DISPO_FOLLOWUP);
+	store_bind_text(s, ":note", text);
+	store_bind_text(s, ":now", now);
+	store_bind_text(s, ":actor", actor);
+	store_bind_text(s, ":id", d.id);
+	if (store_run(st, s, cause) != 0)
+		goto done;
+	if (store_event(st, d.case_id, now, actor, on_behalf, "tindak_lanjut", d.to_pos,
+			state_names[d.state], text, cause) != 0)
+		goto done;
+	if (dispo_propagate(st, &d, now, actor, on_behalf, cause) != 0)
+		goto done;
+	ok = store_case_refresh(st, d.case_id, cause) == 0;
+done:
+	if (have)
+		dispo_clear(&d);
+	free(text);
+	if (store_tx_end(st, tok, ok, ok ? cause : NULL) != 0)
+		ok = 0;
+	return ok ? 0 : -1;
+}
