@@ -1,0 +1,417 @@
+/* cli.c: subcommand dispatch, usage texts, option parsing and helpers shared by the subcommands. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "date.h"
+
+/* One subcommand: its handler and help. Texts are translated when printed. */
+struct cli_cmd {
+	const char *name;
+	int       (*fn)(const struct cli_ctx *c, int argc, char **argv);
+	const char *synopsis; /* arguments after the name */
+	const char *summary;  /* one line for the global usage */
+	const char *help;     /* options and details, may be "" */
+};
+
+static const struct cli_cmd cli_cmds[] = {
+	{ "init", cli_admin_init, "",
+	  N_("membuat basis data (jalurnya dicetak)"),
+	  N_("Membuat basis data baru dan memuat bagan jabatan serta pegawai dari data/.\n"
+	     "Pengguna yang menjalankannya menjadi admin. Bila basis data sudah ada,\n"
+	     "tidak ada yang diubah.\n") },
+	{ "add", cli_case_add, N_("JENIS isian=nilai..."),
+	  N_("mencatat berkas baru; nomor agenda dicetak"),
+	  N_("Mencatat berkas baru jenis JENIS (mis. surat_masuk). Setiap isian diberikan\n"
+	     "sebagai kunci=nilai (nilai boleh memuat '='); tanggal DD-MM-YYYY. Isian yang\n"
+	     "tidak diberikan memakai nilai bawaan formulir. Nomor agenda yang diberikan\n"
+	     "dicetak pada stdout.\n"
+	     "Contoh: berkas add surat_masuk asal_surat='Bappeda' nomor_surat=005/12\n"
+	     "        tanggal_surat=27-02-2026 perihal='Undangan rapat'\n") },
+	{ "list", cli_case_list,
+	  N_("[--kind JENIS] [--view saya|belum|terlambat|semua] [--search TEKS]\n"
+	     "       [--filter EKSPRESI] [--sort diterima|nomor|batas|asal] [--limit N]\n"
+	     "       [--format table|csv]"),
+	  N_("daftar berkas"),
+	  N_("  --kind JENIS      hanya berkas jenis ini\n"
+	     "  --view V          saya (kotak masuk saya), belum (belum didisposisi),\n"
+	     "                    terlambat, semua (bawaan)\n"
+	     "  --search TEKS     cari kata pada nomor, perihal, asal, nomor surat, isi\n"
+	     "  --filter EKSPRESI sifat=Rahasia, urgensi=Segera, penting=P, status=selesai,\n"
+	     "                    tahun=2026, atau teks pada asal/perihal\n"
+	     "  --sort S          diterima (bawaan), nomor, batas, asal\n"
+	     "  --limit N         paling banyak N baris (bawaan 50; 0 = semua)\n"
+	     "  --format F        table (bawaan; lebar $COLUMNS atau 100) atau csv\n"
+	     "Tanda di depan nomor: '!' terlambat, '*' jatuh tempo hari ini.\n") },
+	{ "show", cli_case_show, N_("NOMOR|ID [--kind JENIS]"),
+	  N_("rincian berkas: isian, disposisi, tahapan, riwayat"),
+	  N_("NOMOR adalah nomor agenda, dicari pada tahun ini lebih dulu, lalu tahun\n"
+	     "sebelumnya; ID adalah pengenal tetap berkas.\n"
+	     "  --kind JENIS      cari nomor pada jenis ini saja\n") },
+	{ "dispose", cli_dispose_run,
+	  N_("NOMOR|ID --to JABATAN[,JABATAN...] [--from JABATAN] [--on-behalf LOGIN]\n"
+	     "       [--instruction TEKS]... [--note TEKS] [--deadline DD-MM-YYYY]"),
+	  N_("mengirim disposisi"),
+	  N_("  --to J,...        jabatan tujuan (kode), di bawah jabatan pengirim\n"
+	     "  --from J          jabatan pengirim (bawaan: jabatan saya, atau jabatan\n"
+	     "                    pejabat --on-behalf)\n"
+	     "  --on-behalf LOGIN mencatat disposisi kertas atas nama pejabat (peran\n"
+	     "                    pencatat atau admin)\n"
+	     "  --instruction T   butir instruksi dari konfigurasi; boleh diulang\n"
+	     "  --note TEKS       catatan\n"
+	     "  --deadline TGL    batas waktu (bawaan: menurut urgensi)\n"
+	     "Bila jabatan pengirim punya disposisi terbuka pada berkas ini, disposisi\n"
+	     "baru meneruskannya.\n") },
+	{ "read", cli_dispose_read, N_("NOMOR|ID"),
+	  N_("menandai disposisi saya sudah dibaca"),
+	  N_("Menandai disposisi terbuka untuk jabatan saya pada berkas ini sudah dibaca.\n") },
+	{ "followup", cli_dispose_followup, N_("NOMOR|ID --note TEKS [--on-behalf LOGIN]"),
+	  N_("melaporkan tindak lanjut disposisi saya"),
+	  N_("  --note TEKS       isi tindak lanjut (wajib)\n"
+	     "  --on-behalf LOGIN dicatat atas nama pejabat (peran pencatat atau admin)\n") },
+	{ "print", cli_print_run, N_("NOMOR|ID [--sheet disposisi|kartu|pengantar|semua] [-o BERKAS]"),
+	  N_("mencetak lembar disposisi, kartu kendali, lembar pengantar"),
+	  N_("  --sheet S         disposisi, kartu (kartu kendali, 3 rangkap), pengantar\n"
+	     "                    (lembar pengantar), atau semua (bawaan: lembar disposisi\n"
+	     "                    ditambah kartu kendali untuk surat Penting atau lembar\n"
+	     "                    pengantar untuk surat Biasa)\n"
+	     "  -o BERKAS         simpan ke berkas (- untuk stdout), bukan ke perintah cetak\n"
+	     "                    ([cetak] perintah)\n") },
+	{ "export", cli_export_run,
+	  N_("JENIS [--from DD-MM-YYYY] [--to DD-MM-YYYY] [-o BERKAS] [--delimiter ';']\n"
+	     "       [--bom] [--raw]"),
+	  N_("ekspor CSV (mis. buku agenda surat masuk)"),
+	  N_("  --from TGL        tanggal diterima paling awal\n"
+	     "  --to TGL          tanggal diterima paling akhir\n"
+	     "  -o BERKAS         tulis ke berkas (bawaan: stdout)\n"
+	     "  --delimiter C     pemisah ',' (bawaan) atau ';' (Excel berbahasa Indonesia)\n"
+	     "  --bom             awali dengan BOM UTF-8\n"
+	     "  --raw             jangan netralkan sel yang diawali = + - @\n") },
+	{ "demo", cli_admin_demo, N_("--letters N [--seed S]"),
+	  N_("menambah surat contoh"),
+	  N_("  --letters N       jumlah surat masuk contoh\n"
+	     "  --seed S          benih acak (bawaan 1); hasil sama untuk benih yang sama\n") },
+	{ "backup", cli_admin_backup, N_("BERKAS"),
+	  N_("mencadangkan basis data"),
+	  N_("Menyalin basis data ke BERKAS dengan API backup SQLite; aman selagi orang\n"
+	     "lain bekerja.\n") },
+	{ "user", cli_admin_user,
+	  N_("list | add LOGIN --name NAMA --jabatan JABATAN [--nip NIP] [--roles PERAN]"),
+	  N_("daftar dan tambah pengguna"),
+	  N_("  list              daftar pengguna\n"
+	     "  add LOGIN         tambah atau ubah pengguna (peran admin)\n"
+	     "  --name NAMA       nama lengkap\n"
+	     "  --jabatan J       kode jabatan\n"
+	     "  --nip NIP         NIP\n"
+	     "  --roles R         peran, dipisah koma: admin, pencatat\n") },
+	{ "check", cli_admin_check, "",
+	  N_("memeriksa formulir, data dan konfigurasi"),
+	  N_("Memuat config.ini, forms/*.ini dan data/*.csv (dan basis data bila ada) lalu\n"
+	     "mencetak \"ok\" atau setiap masalah, satu per baris.\n") },
+};
+
+#define CLI_NCMDS (sizeof cli_cmds / sizeof cli_cmds[0])
+
+static const struct cli_cmd *cli_cmd_find(const char *name)
+{
+	for (size_t i = 0; i < CLI_NCMDS; i++)
+		if (strcmp(cli_cmds[i].name, name) == 0)
+			return &cli_cmds[i];
+	return NULL;
+}
+
+void cli_usage(FILE *fp)
+{
+	fprintf(fp, _("Pemakaian: berkas [--db BERKAS] [--config BERKAS] [--help] [--version]\n"
+		      "                 [SUBPERINTAH ...]\n\n"
+		      "Tanpa subperintah, berkas membuka tampilan layar penuh (TUI).\n\n"
+		      "Opsi:\n"
+		      "  --db BERKAS      basis data (bawaan: $BERKAS_DB atau\n"
+		      "                   $XDG_DATA_HOME/berkas/berkas.db)\n"
+		      "  --config BERKAS  konfigurasi (bawaan: $XDG_CONFIG_HOME/berkas/config.ini)\n"
+		      "  -h, --help       tampilkan bantuan ini\n"
+		      "  --version        tampilkan versi\n\n"
+		      "Subperintah:\n"));
+	for (size_t i = 0; i < CLI_NCMDS; i++)
+		fprintf(fp, "  %-10s %s\n", cli_cmds[i].name, _(cli_cmds[i].summary));
+	fprintf(fp, _("\n'berkas SUBPERINTAH --help' menampilkan bantuan tiap subperintah.\n"));
+}
+
+void cli_cmd_usage(const struct cli_ctx *c, FILE *fp)
+{
+	const struct cli_cmd *cmd = cli_cmd_find(c->cmd);
+
+	if (cmd == NULL)
+		return;
+	fprintf(fp, _("Pemakaian: berkas %s%s%s\n"), cmd->name, cmd->synopsis[0] ? " " : "",
+		cmd->synopsis[0] ? _(cmd->synopsis) : "");
+	fprintf(fp, "%s.\n", _(cmd->summary));
+	if (cmd->help[0])
+		fprintf(fp, "\n%s", _(cmd->help));
+}
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fputs("berkas: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void cli_errors(const struct errs *e)
+{
+	for (size_t i = 0; i < e->n; i++) {
+		char *s = str_sanitize(e->msg[i], 1);
+		cli_error("%s", s);
+		free(s);
+	}
+}
+
+int cli_usage_error(const struct cli_ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fputs("berkas: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	cli_cmd_usage(c, stderr);
+	return CLI_USAGE;
+}
+
+static void cli_opt_push(struct cli_opt *o, const char *v)
+{
+	o->vals = xreallocarray(o->vals, (size_t)o->n + 1, sizeof *o->vals);
+	o->vals[o->n++] = v;
+}
+
+int cli_parse(const struct cli_ctx *c, int argc, char **argv, struct cli_opt *opts,
+	      char ***pos, size_t *npos)
+{
+	int only_pos = 0;
+
+	*pos = xcalloc((size_t)argc + 1, sizeof **pos);
+	*npos = 0;
+	for (int i = 1; i < argc; i++) {
+		const char *arg = argv[i], *val = NULL;
+		struct cli_opt *o = NULL;
+		size_t nlen;
+
+		if (only_pos || arg[0] != '-' || arg[1] == '\0') {
+			(*pos)[(*npos)++] = argv[i];
+			continue;
+		}
+		if (strcmp(arg, "--") == 0) {
+			only_pos = 1;
+			continue;
+		}
+		if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
+			cli_cmd_usage(c, stdout);
+			return CLI_HELP;
+		}
+		if (arg[1] == '-') {
+			const char *eq = strchr(arg + 2, '=');
+
+			nlen = eq ? (size_t)(eq - (arg + 2)) : strlen(arg + 2);
+			for (struct cli_opt *p = opts; p->name != NULL; p++)
+				if (strlen(p->name) == nlen && strncmp(p->name, arg + 2, nlen) == 0)
+					o = p;
+			if (o == NULL)
+				return cli_usage_error(c, _("opsi tidak dikenal: %.*s"),
+						       (int)(nlen + 2), arg);
+			if (eq != NULL) {
+				if (!o->has_arg)
+					return cli_usage_error(c, _("opsi --%s tidak memakai nilai"),
+							       o->name);
+				val = eq + 1;
+			}
+		} else {
+			for (struct cli_opt *p = opts; p->name != NULL; p++)
+				if (p->short_name != 0 && p->short_name == arg[1])
+					o = p;
+			if (o == NULL || arg[2] != '\0')
+				return cli_usage_error(c, _("opsi tidak dikenal: %s"), arg);
+		}
+		if (o->has_arg && val == NULL) {
+			if (i + 1 >= argc)
+				return cli_usage_error(c, _("opsi %s memerlukan nilai"), arg);
+			val = argv[++i];
+		}
+		cli_opt_push(o, o->has_arg ? val : "");
+	}
+	return 0;
+}
+
+void cli_opts_free(struct cli_opt *opts)
+{
+	for (struct cli_opt *p = opts; p->name != NULL; p++) {
+		free(p->vals);
+		p->vals = NULL;
+		p->n = 0;
+	}
+}
+
+const char *cli_opt_last(const struct cli_opt *o)
+{
+	return o->n > 0 ? o->vals[o->n - 1] : NULL;
+}
+
+int cli_open(const struct cli_ctx *c, struct app *a, int create)
+{
+	struct errs e;
+	char *path = c->db ? xstrdup(c->db) : app_default_db();
+
+	memset(a, 0, sizeof *a);
+	if (!create && access(path, F_OK) != 0) {
+		cli_error(_("basis data tidak ada: %s (buat dengan 'berkas init')"), path);
+		free(path);
+		return -1;
+	}
+	errs_init(&e);
+	if (app_open(a, path, c->config, create, &e) != 0) {
+		if (e.n == 0)
+			cli_error(_("tidak dapat membuka %s"), path);
+		cli_errors(&e);
+		errs_free(&e);
+		free(path);
+		return -1;
+	}
+	errs_free(&e);
+	free(path);
+	return 0;
+}
+
+/* 1 if s has the shape of a case id (UUID text). */
+static int cli_is_id(const char *s)
+{
+	if (strlen(s) != 36)
+		return 0;
+	for (int i = 0; i < 36; i++) {
+		if (i == 8 || i == 13 || i == 18 || i == 23) {
+			if (s[i] != '-')
+				return 0;
+		} else if (strchr("0123456789abcdefABCDEF", s[i]) == NULL || s[i] == '\0') {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+int cli_find_case(struct app *a, const char *ref, const char *kind, struct case_rec *out)
+{
+	int r, y, m, d;
+
+	memset(out, 0, sizeof *out);
+	if (kind != NULL && kindset_find(&a->kinds, kind) == NULL) {
+		cli_error(_("jenis tidak dikenal: %s"), kind);
+		return -1;
+	}
+	if (cli_is_id(ref)) {
+		r = store_case_get(a->st, ref, out);
+	} else {
+		date_to_ymd(clock_today(), &y, &m, &d);
+		r = store_case_find(a->st, kind, ref, y, out);
+		if (r == 0) {
+			case_clear(out);
+			memset(out, 0, sizeof *out);
+			r = store_case_find(a->st, kind, ref, 0, out);
+		}
+	}
+	if (r == 1)
+		return 0;
+	if (r == 0) {
+		char *s = str_sanitize(ref, 1);
+		cli_error(_("berkas tidak ditemukan: %s"), s);
+		free(s);
+	} else {
+		cli_error(_("gagal membaca basis data"));
+	}
+	case_clear(out);
+	memset(out, 0, sizeof *out);
+	return -1;
+}
+
+int cli_date_arg(const char *opt, const char *s, char iso[11])
+{
+	day_t d;
+
+	if (date_parse_dmy(s, &d) != 0) {
+		char *t = str_sanitize(s, 1);
+		cli_error(_("%s: tanggal tidak valid '%s' (DD-MM-YYYY)"), opt, t);
+		free(t);
+		return -1;
+	}
+	date_fmt_iso(d, iso);
+	return 0;
+}
+
+long cli_number_arg(const char *s)
+{
+	char *end;
+	long v;
+
+	if (s == NULL || *s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v < 0)
+		return -1;
+	return v;
+}
+
+int cli_position_exists(struct app *a, const char *code)
+{
+	struct position *p;
+	size_t n;
+	int found = 0;
+
+	if (store_positions(a->st, &p, &n) != 0)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(p[i].code, code) == 0)
+			found = 1;
+	positions_free(p, n);
+	return found;
+}
+
+int cli_run(int argc, char **argv, const char *db, const char *config)
+{
+	const struct cli_cmd *cmd;
+	struct cli_ctx c;
+	int rc;
+
+	if (argc < 1) {
+		cli_usage(stderr);
+		return CLI_USAGE;
+	}
+	cmd = cli_cmd_find(argv[0]);
+	if (cmd == NULL) {
+		char *s = str_sanitize(argv[0], 1);
+		cli_error(_("subperintah tidak dikenal: %s"), s);
+		free(s);
+		cli_usage(stderr);
+		return CLI_USAGE;
+	}
+	c.cmd = cmd->name;
+	c.db = db;
+	c.config = config;
+	rc = cmd->fn(&c, argc, argv);
+	if (rc == CLI_HELP)
+		rc = CLI_OK;
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		cli_error(_("gagal menulis keluaran: %s"), strerror(errno));
+		if (rc == CLI_OK)
+			rc = CLI_ERR;
+	}
+	return rc;
+}
