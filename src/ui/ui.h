@@ -74,4 +74,20 @@ struct screen *picker_new(const char *title, const struct refitem *items, size_t
 			  int multi, const char *selected,
 			  void (*done)(void *ctx, const char *code), void *ctx);
 
+/* ---- helpers added by ui.c (the declarations above are unchanged) --------
+ * Screen lifetime: a *_new function allocates struct screen (xcalloc) and its
+ * state; when a screen closes the loop calls ops->free(s), which releases
+ * s->state only, and then frees s itself. */
+struct screen *ui_screen_new(const struct screen_ops *ops, void *state, int modal);
+attr_t ui_attr(int pair);                         /* attributes of a pair; monochrome fallback */
+void  ui_fill(int y, int x, int width, attr_t attr, short pair); /* blank cells */
+/* From a draw(): show the cursor at y, x once the repaint is done (otherwise
+ * the cursor is hidden, or left where the top screen's draw put it). */
+void  ui_cursor(int y, int x);
+int   ui_too_small(void);                         /* 1 below UI_MIN_COLS x UI_MIN_ROWS */
+/* Sanitised text wrapped into lines of at most width display columns (newlines
+ * are kept as breaks); always at least one line. Free with ui_lines_free. */
+char **ui_wrap(const char *text, int width, size_t *n);
+void  ui_lines_free(char **lines, size_t n);
+
 #endif

@@ -1,0 +1,645 @@
+/* inbox.c: the inbox screen: views, search, limit and sort over a keyset-paged list of cases. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "listview.h"
+#include "print.h"
+#include "ui.h"
+#include "util.h"
+
+struct inbox {
+	struct listview  *lv;
+	struct list_query q;
+	char             *search;      /* owned; NULL for none */
+	char             *limit;       /* owned; NULL for none */
+	char              today[11];   /* ISO, for the query and the markers */
+	day_t             today_day;
+	long              view_total;  /* rows in the view without search/limit; -1 unknown */
+};
+
+/* Column widths of the current layout. */
+struct inbox_cols {
+	int no, date, party, subject, su, pos, deadline;
+};
+
+/* ---- list callbacks ------------------------------------------------------ */
+
+static int inbox_fetch(void *ctx, const void *from, int backwards, int n, void **rows,
+		       size_t *nrows, char **cause)
+{
+	struct inbox *ib = ctx;
+	struct app *a = ui_app();
+	struct case_row *r = NULL;
+	*nrows = 0;
+	if (store_list_page(a->st, &ib->q, from, backwards, n, &r, nrows, cause) < 0)
+		return -1;
+	*rows = r;
+	return 0;
+}
+
+static void inbox_release(void *ctx, void *row)
+{
+	/* case_rows_free frees an array: hand it a one-row copy. */
+	struct case_row *one = xmalloc(sizeof *one);
+	memcpy(one, row, sizeof *one);
+	case_rows_free(one, 1);
+	memset(row, 0, sizeof *one);
+}
+
+static long inbox_count(void *ctx, char **cause)
+{
+	struct inbox *ib = ctx;
+	return store_list_count(ui_app()->st, &ib->q, cause);
+}
+
+static int inbox_same(void *ctx, const void *a, const void *b)
+{
+	const struct case_row *x = a, *y = b;
+	return strcmp(x->id, y->id) == 0;
+}
+
+/* ---- formatting --------------------------------------------------------- */
+
+static void inbox_dmy(const char *iso, char out[11])
+{
+	day_t d;
+	if (iso == NULL || *iso == '\0') {
+		strcpy(out, "-");
+		return;
+	}
+	if (date_parse_iso(iso, &d) < 0) {
+		snprintf(out, 11, "%s", iso);
+		return;
+	}
+	date_fmt_dmy(d, out);
+}
+
+/* Short form of a security or urgency label: initials ("Sangat Rahasia" ->
+ * "SR"); "Segera" is "Sgr" so that it differs from a plain "S". */
+static void inbox_short(const char *label, int urgency, struct buf *b)
+{
+	if (label == NULL || *label == '\0') {
+		buf_addc(b, '-');
+		return;
+	}
+	if (urgency && strcasecmp(label, "Segera") == 0) {
+		buf_adds(b, "Sgr");
+		return;
+	}
+	int start = 1;
+	for (const char *p = label; *p != '\0'; p++) {
+		if (*p == ' ') {
+			start = 1;
+		} else if (start) {
+			char c = *p;
+			if (c >= 'a' && c <= 'z')
+				c = (char)(c - 'a' + 'A');
+			buf_addc(b, c);
+			start = 0;
+		}
+	}
+}
+
+static char *inbox_su(const struct case_row *r)
+{
+	struct buf b;
+	buf_init(&b);
+	inbox_short(r->security, 0, &b);
+	buf_addc(&b, '/');
+	inbox_short(r->urgency, 1, &b);
+	return buf_steal(&b);
+}
+
+/* Leading words of position names and their short forms. */
+static const struct {
+	const char *full;
+	const char *brief;
+} inbox_titles[] = {
+	{ "Kepala Dinas", "Kadis" },
+	{ "Kepala Sub Bagian", "Kasubag" },
+	{ "Kepala Subbagian", "Kasubag" },
+	{ "Kepala Bidang", "Kabid" },
+	{ "Kepala Seksi", "Kasi" },
+	{ "Kepala", "Ka." },
+	{ "Pelaksana Sub Bagian", "Staf" },
+	{ "Pelaksana Bidang", "Staf" },
+	{ "Pelaksana", "Staf" },
+	{ "Pengadministrasi", "Adm." },
+	{ "Sekretaris", "Sekretaris" },
+};
+
+/* A short name of a position that fits width columns: "Kepala Bidang
+ * Kelembagaan dan Pengawasan" -> "Kabid Kelembagaan Pengawasan", and when that
+ * is too wide the rest as initials: "Kabid KP". Caller frees. */
+static char *inbox_pos_short(const char *name, int width)
+{
+	struct buf b;
+	const char *rest = name;
+	const char *paren = strchr(name, '(');
+	char *outside = xstrndup(name, paren ? (size_t)(paren - name) : strlen(name));
+	str_trim(outside);
+
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	rest = outside;
+	for (size_t i = 0; i < sizeof inbox_titles / sizeof inbox_titles[0]; i++) {
+		size_t n = strlen(inbox_titles[i].full);
+		if (strncmp(outside, inbox_titles[i].full, n) == 0 &&
+		    (outside[n] == ' ' || outside[n] == '\0')) {
+			buf_adds(&b, inbox_titles[i].brief);
+			rest = outside + n;
+			break;
+		}
+	}
+	/* The remaining words without "dan". */
+	char *words = xstrdup(rest);
+	struct buf full, initials;
+	buf_init(&full);
+	buf_add(&full, "", 0);
+	buf_init(&initials);
+	buf_add(&initials, "", 0);
+	for (char *save = NULL, *w = strtok_r(words, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+		if (strcmp(w, "dan") == 0 || strcmp(w, "&") == 0)
+			continue;
+		if (full.len > 0)
+			buf_addc(&full, ' ');
+		buf_adds(&full, w);
+		buf_addc(&initials, w[0]);
+	}
+	char *result;
+	const char *sep = b.len > 0 && full.len > 0 ? " " : "";
+	char *longer = xasprintf("%s%s%s", b.s, sep, full.s);
+	if (str_width(longer) <= width || initials.len == 0) {
+		result = longer;
+	} else if (paren != NULL && paren[1] >= 'A' && paren[1] <= 'Z' && b.len == 0) {
+		/* "Petugas Pelayanan Informasi (PPID Pelaksana)": the acronym inside. */
+		size_t n = strcspn(paren + 1, " )");
+		result = xstrndup(paren + 1, n);
+		free(longer);
+	} else {
+		result = xasprintf("%s%s%s", b.s, b.len > 0 ? " " : "", initials.s);
+		free(longer);
+	}
+	buf_free(&full);
+	buf_free(&initials);
+	buf_free(&b);
+	free(words);
+	free(outside);
+	return result;
+}
+
+/* Posisi column: "selesai", or the first holder's short name ("+N" more). */
+static char *inbox_position(const struct case_row *r, int width)
+{
+	if (r->status != NULL && strcmp(r->status, "selesai") == 0)
+		return xstrdup(_("selesai"));
+	if (r->holder == NULL || *r->holder == '\0')
+		return xstrdup("-");
+	size_t n = strcspn(r->holder, ",");
+	char *code = xstrndup(r->holder, n);
+	str_trim(code);
+	int more = 0;
+	for (const char *p = r->holder; *p; p++)
+		if (*p == ',')
+			more++;
+	char *suffix = more ? xasprintf("+%d", more) : xstrdup("");
+	int room = width - (int)strlen(suffix);
+	char *name = inbox_pos_short(app_position_name(ui_app(), code), room);
+	char *fit = str_fit(name, room);
+	char *out = xasprintf("%s%s", fit, suffix);
+	free(fit);
+	free(name);
+	free(suffix);
+	free(code);
+	return out;
+}
+
+static enum deadline_state inbox_deadline_state(const struct inbox *ib, const struct case_row *r)
+{
+	day_t d;
+	if (r->status != NULL && strcmp(r->status, "selesai") == 0)
+		return DL_NONE;
+	if (r->deadline == NULL || date_parse_iso(r->deadline, &d) < 0)
+		return DL_NONE;
+	return deadline_state(d, ib->today_day);
+}
+
+static int inbox_no_width(const struct inbox *ib)
+{
+	int w = 4;
+	for (size_t i = 0; i < listview_count_rows(ib->lv); i++) {
+		const struct case_row *r = listview_row(ib->lv, i);
+		int nw = r->number_text ? str_width(r->number_text) + 1 : 2;
+		if (nw > w)
+			w = nw;
+	}
+	return w > 16 ? 16 : w;
+}
+
+/* Column widths for COLS. Perihal matters most: it gets at least
+ * INBOX_SUBJECT_MIN columns (when there is room) before Asal grows past its
+ * minimum; on narrow screens the Posisi column goes first (pos = 0). */
+#define INBOX_SUBJECT_MIN 32
+#define INBOX_PARTY_MIN   12
+static void inbox_layout(const struct inbox *ib, struct inbox_cols *c)
+{
+	c->no = inbox_no_width(ib);
+	c->date = 10;
+	c->su = 7;
+	c->pos = COLS >= 120 ? 18 : COLS >= 100 ? 14 : 11;
+	c->deadline = 10;
+	int fixed = c->no + c->date + c->su + c->deadline + 6;
+	int spare = COLS - fixed - c->pos;
+	if (spare < INBOX_SUBJECT_MIN + INBOX_PARTY_MIN) {
+		c->pos = 0;
+		spare = COLS - fixed + 1; /* one gap fewer */
+	}
+	if (spare < 10)
+		spare = 10;
+	c->party = spare * 2 / 5;
+	c->subject = spare - c->party;
+	int want = spare - INBOX_PARTY_MIN < INBOX_SUBJECT_MIN ? spare - INBOX_PARTY_MIN
+							       : INBOX_SUBJECT_MIN;
+	if (c->subject < want) {
+		c->subject = want;
+		c->party = spare - want;
+	}
+}
+
+/* ---- drawing ------------------------------------------------------------- */
+
+static void inbox_draw_row(void *ctx, const void *row, int y, int x, int width, int selected)
+{
+	struct inbox *ib = ctx;
+	const struct case_row *r = row;
+	struct inbox_cols c;
+	inbox_layout(ib, &c);
+
+	enum deadline_state ds = inbox_deadline_state(ib, r);
+	short pair = ds == DL_OVERDUE ? CP_OVERDUE : ds == DL_DUE_TODAY ? CP_DUE : CP_NORMAL;
+	attr_t attr = A_NORMAL;
+	if (selected) {
+		if (pair == CP_NORMAL)
+			pair = CP_SELECT;
+		else
+			attr = A_REVERSE;
+	}
+	ui_fill(y, x, width, attr, pair);
+
+	/* No.: marker, then the number right-aligned. */
+	char mark[2] = { ds == DL_OVERDUE ? '!' : ds == DL_DUE_TODAY ? '*' : ' ', '\0' };
+	ui_put_attr(y, x, 1, mark, attr | A_BOLD, pair);
+	const char *num = r->number_text ? r->number_text : "";
+	int nw = str_width(num);
+	int pad = c.no - 1 - nw;
+	ui_put_attr(y, x + 1 + (pad > 0 ? pad : 0), c.no - 1, num, attr, pair);
+	int cx = x + c.no + 1;
+
+	char d[11];
+	inbox_dmy(r->received, d);
+	ui_put_attr(y, cx, c.date, d, attr, pair);
+	cx += c.date + 1;
+	ui_put_attr(y, cx, c.party, r->party ? r->party : "", attr, pair);
+	cx += c.party + 1;
+	ui_put_attr(y, cx, c.subject, r->subject ? r->subject : "", attr, pair);
+	cx += c.subject + 1;
+	char *su = inbox_su(r);
+	ui_put_attr(y, cx, c.su, su, attr, pair);
+	free(su);
+	cx += c.su + 1;
+	if (c.pos > 0) {
+		char *pos = inbox_position(r, c.pos);
+		ui_put_attr(y, cx, c.pos, pos, attr, pair);
+		free(pos);
+		cx += c.pos + 1;
+	}
+	inbox_dmy(r->deadline, d);
+	ui_put_attr(y, cx, c.deadline, d, attr, pair);
+}
+
+static void inbox_draw_header(const struct inbox *ib)
+{
+	struct inbox_cols c;
+	inbox_layout(ib, &c);
+	attr_t a = A_BOLD | A_UNDERLINE;
+	ui_fill(1, 0, COLS, ui_color() ? A_NORMAL : A_UNDERLINE, CP_NORMAL);
+	int x = 1;
+	ui_put_attr(1, x, c.no - 1, _("No."), a, CP_NORMAL);
+	x = c.no + 1;
+	ui_put_attr(1, x, c.date, _("Diterima"), a, CP_NORMAL);
+	x += c.date + 1;
+	ui_put_attr(1, x, c.party, _("Asal"), a, CP_NORMAL);
+	x += c.party + 1;
+	ui_put_attr(1, x, c.subject, _("Perihal"), a, CP_NORMAL);
+	x += c.subject + 1;
+	ui_put_attr(1, x, c.su, _("Sft/Urg"), a, CP_NORMAL);
+	x += c.su + 1;
+	if (c.pos > 0) {
+		ui_put_attr(1, x, c.pos, _("Posisi"), a, CP_NORMAL);
+		x += c.pos + 1;
+	}
+	ui_put_attr(1, x, c.deadline, _("Batas"), a, CP_NORMAL);
+}
+
+static void inbox_draw(struct screen *s)
+{
+	struct inbox *ib = s->state;
+	struct app *a = ui_app();
+	const char *office = a->cfg.office_name ? a->cfg.office_name : "berkas";
+	char *user;
+	if (a->me_known)
+		user = xasprintf("%s (%s)", a->me.name ? a->me.name : a->me.login,
+				 app_position_name(a, a->me.position));
+	else
+		user = xasprintf("%s %s", app_login(), _("(tidak terdaftar)"));
+	/* The user part comes first in the room; the office name takes the rest
+	 * and the date stays clear at the right. */
+	int room = COLS - 14;
+	int uw = str_width(user);
+	int ow = str_width(office);
+	if (uw > room - 13)
+		uw = room - 13;
+	if (ow > room - uw - 3)
+		ow = room - uw - 3;
+	char *fo = str_fit(office, ow);
+	char *fu = str_fit(user, uw);
+	char *title = xasprintf("%s — %s", fo, fu);
+	char today[11];
+	date_fmt_dmy(ib->today_day, today);
+	ui_fill(0, 0, COLS, A_NORMAL, CP_HEADER);
+	ui_put_attr(0, 1, room, title, A_BOLD, CP_HEADER);
+	ui_put_attr(0, COLS - 11, 10, today, A_NORMAL, CP_HEADER);
+	free(title);
+	free(fo);
+	free(fu);
+	free(user);
+
+	inbox_draw_header(ib);
+	listview_draw(ib->lv, _("Tidak ada surat dalam tampilan ini"));
+
+	struct buf b;
+	buf_init(&b);
+	buf_printf(&b, "%s | ", view_label(ib->q.view));
+	long shown = listview_total(ib->lv);
+	if (shown < 0)
+		buf_adds(&b, "?");
+	else
+		buf_printf(&b, "%ld", shown);
+	if (ib->view_total >= 0)
+		buf_printf(&b, "/%ld", ib->view_total);
+	else
+		buf_adds(&b, "/?");
+	if (ib->search != NULL)
+		buf_printf(&b, " | %s %s", _("cari:"), ib->search);
+	if (ib->limit != NULL)
+		buf_printf(&b, " | %s %s", _("batasi:"), ib->limit);
+	buf_printf(&b, " | %s %s%s", _("urut:"), sort_label(ib->q.sort),
+		   ib->q.reverse ? _(" (terbalik)") : "");
+	ui_status(b.s);
+	buf_free(&b);
+}
+
+/* ---- queries -------------------------------------------------------------- */
+
+static void inbox_set_today(struct inbox *ib)
+{
+	ib->today_day = clock_today();
+	date_fmt_iso(ib->today_day, ib->today);
+	ib->q.today = ib->today;
+}
+
+/* Rows in the view without search and limit, for "shown/total". */
+static void inbox_count_view(struct inbox *ib)
+{
+	if (ib->q.search == NULL && ib->q.limit == NULL) {
+		ib->view_total = listview_total(ib->lv);
+		return;
+	}
+	struct list_query q = ib->q;
+	char *cause = NULL;
+	q.search = NULL;
+	q.limit = NULL;
+	ib->view_total = store_list_count(ui_app()->st, &q, &cause);
+	free(cause);
+}
+
+/* Loads the first page of the query; -1 with cause (list left empty). */
+static int inbox_requery(struct inbox *ib, char **cause)
+{
+	inbox_set_today(ib);
+	ib->q.search = ib->search;
+	ib->q.limit = ib->limit;
+	if (listview_reset(ib->lv, 0, cause) < 0)
+		return -1;
+	inbox_count_view(ib);
+	return 0;
+}
+
+static void inbox_refresh(struct inbox *ib)
+{
+	char *cause = NULL;
+	inbox_set_today(ib);
+	if (listview_reload(ib->lv, 1, &cause) < 0) {
+		ui_error("%s", cause ? cause : _("gagal membaca daftar"));
+		free(cause);
+		return;
+	}
+	inbox_count_view(ib);
+}
+
+/* Sets the search (which = 0) or limit (1) text; a bad one is reported and the
+ * previous one kept. Takes text over (NULL or "" clears). */
+static void inbox_set_filter(struct inbox *ib, int which, char *text)
+{
+	char **slot = which ? &ib->limit : &ib->search;
+	char *old = *slot;
+	char *cause = NULL;
+	if (text != NULL && *str_trim(text) == '\0') {
+		free(text);
+		text = NULL;
+	}
+	*slot = text;
+	if (inbox_requery(ib, &cause) < 0) {
+		ui_error("%s", cause ? cause : _("gagal membaca daftar"));
+		free(cause);
+		cause = NULL;
+		free(*slot);
+		*slot = old;
+		if (inbox_requery(ib, &cause) < 0)
+			free(cause);
+		return;
+	}
+	free(old);
+}
+
+/* inbox_requery that shows its error. */
+static void inbox_requery_shown(struct inbox *ib)
+{
+	char *cause = NULL;
+	if (inbox_requery(ib, &cause) < 0) {
+		ui_error("%s", cause ? cause : _("gagal membaca daftar"));
+		free(cause);
+	}
+}
+
+static void inbox_set_view(struct inbox *ib, enum view v)
+{
+	ib->q.view = v;
+	inbox_requery_shown(ib);
+}
+
+static void inbox_place(struct inbox *ib)
+{
+	listview_place(ib->lv, 2, 0, LINES - 4, COLS);
+}
+
+/* ---- keys ------------------------------------------------------------------ */
+
+/* The id of my open disposition on the case, for forwarding; "" if none. */
+static void inbox_my_dispo(const char *case_id, char out[37])
+{
+	struct app *a = ui_app();
+	struct dispo *d = NULL;
+	size_t n = 0;
+	out[0] = '\0';
+	if (!a->me_known || a->me.position == NULL)
+		return;
+	if (store_dispos_for(a->st, case_id, a->me.position, &d, &n) == 0 && n > 0)
+		memcpy(out, d[0].id, 37);
+	dispos_free(d, n);
+}
+
+static int inbox_key(struct screen *s, int is_key, wint_t ch)
+{
+	struct inbox *ib = s->state;
+	const struct case_row *sel = listview_selected(ib->lv);
+	char *text;
+
+	if (listview_key(ib->lv, is_key, ch) == H_DONE)
+		return H_DONE;
+	if (is_key) {
+		/* Function keys are the same commands as the letters. */
+		switch (ch) {
+		case KEY_F(1):  ch = '?'; break;
+		case KEY_F(2):  ch = 'a'; break;
+		case KEY_F(3):  ch = 'd'; break;
+		case KEY_F(4):  ch = '/'; break;
+		case KEY_F(6):  ch = 'p'; break;
+		case KEY_F(10): ch = 'q'; break;
+		case KEY_ENTER: ch = '\n'; break;
+		case KEY_F(5):
+			inbox_refresh(ib);
+			return H_DONE;
+		case KEY_BTAB:
+			inbox_set_view(ib, (ib->q.view + VIEW_COUNT - 1) % VIEW_COUNT);
+			return H_DONE;
+		default:
+			return H_NONE;
+		}
+	}
+	switch (ch) {
+	case '\n': case '\r':
+		if (sel != NULL)
+			ui_push(case_screen_new(sel->id));
+		return H_DONE;
+	case '\t':
+		inbox_set_view(ib, (ib->q.view + 1) % VIEW_COUNT);
+		return H_DONE;
+	case '1': case '2': case '3': case '4':
+		inbox_set_view(ib, (enum view)(ch - '1'));
+		return H_DONE;
+	case '/':
+		text = ui_prompt(_("Cari: "), ib->search);
+		if (text != NULL)
+			inbox_set_filter(ib, 0, text);
+		return H_DONE;
+	case 'l':
+		text = ui_prompt(_("Batasi: "), ib->limit);
+		if (text != NULL)
+			inbox_set_filter(ib, 1, text);
+		return H_DONE;
+	case 'o':
+		ib->q.sort = (ib->q.sort + 1) % SORT_COUNT;
+		inbox_requery_shown(ib);
+		return H_DONE;
+	case 'O':
+		ib->q.reverse = !ib->q.reverse;
+		inbox_requery_shown(ib);
+		return H_DONE;
+	case 'a':
+		ui_push(form_screen_new("surat_masuk", NULL));
+		return H_DONE;
+	case 'd':
+		if (sel != NULL) {
+			char parent[37];
+			inbox_my_dispo(sel->id, parent);
+			ui_push(dispo_screen_new(sel->id, parent[0] ? parent : NULL));
+		}
+		return H_DONE;
+	case 'p':
+		if (sel != NULL)
+			ui_push(print_screen_new(sel->id));
+		return H_DONE;
+	case '?':
+		ui_push(help_screen_new("inbox"));
+		return H_DONE;
+	case 'q':
+		return H_QUIT;
+	default:
+		return H_NONE;
+	}
+}
+
+static void inbox_resize(struct screen *s)
+{
+	inbox_place(s->state);
+}
+
+static void inbox_resume(struct screen *s)
+{
+	inbox_refresh(s->state);
+}
+
+static void inbox_free(struct screen *s)
+{
+	struct inbox *ib = s->state;
+	listview_free(ib->lv);
+	free(ib->search);
+	free(ib->limit);
+	free(ib);
+}
+
+static const struct listview_ops inbox_list_ops = {
+	.fetch   = inbox_fetch,
+	.release = inbox_release,
+	.draw    = inbox_draw_row,
+	.count   = inbox_count,
+	.same    = inbox_same,
+};
+
+static const struct screen_ops inbox_ops = {
+	.name   = "inbox",
+	.draw   = inbox_draw,
+	.key    = inbox_key,
+	.resize = inbox_resize,
+	.resume = inbox_resume,
+	.free   = inbox_free,
+	.fkeys  = N_("F1 Bantuan  F2 Baru  F3 Disposisi  F4 Cari  F5 Segarkan  F6 Cetak  F10 Keluar"),
+};
+
+/* The inbox of the current user: "Untuk saya" for a known person who is not a
+ * pencatat, else "Semua". */
+struct screen *inbox_new(void)
+{
+	struct app *a = ui_app();
+	struct inbox *ib = xcalloc(1, sizeof *ib);
+	ib->lv = listview_new(&inbox_list_ops, sizeof(struct case_row), ib);
+	ib->view_total = -1;
+	ib->q.view = a->me_known && !person_has_role(&a->me, "pencatat") ? VIEW_MINE : VIEW_ALL;
+	ib->q.position = a->me_known ? a->me.position : NULL;
+	ib->q.sort = SORT_RECEIVED;
+	inbox_place(ib);
+
+	inbox_requery_shown(ib);
+	return ui_screen_new(&inbox_ops, ib, 0);
+}
