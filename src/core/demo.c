@@ -311,16 +311,55 @@ static const char *const demo_notes[] = {
 	"Cek kelengkapan persyaratan",
 };
 
+/* Follow-up reports: general ones, and one per subject (same order as demo_subjects). */
 static const char *const demo_followups[] = {
-	"Sudah dihadiri; laporan hasil rapat terlampir",
-	"Rekomendasi telah diterbitkan dan diserahkan kepada pemohon",
-	"Data telah dikirim melalui surel",
 	"Telah ditindaklanjuti sesuai disposisi",
+	"Sudah diproses; laporan disampaikan kepada pimpinan",
+	"Sudah dikoordinasikan dengan bidang terkait",
 	"Konsep jawaban sudah ditandatangani dan dikirim",
-	"Verifikasi lapangan selesai; berita acara terlampir",
-	"Sudah diarsipkan",
-	"Pengadu telah dipanggil dan masalah diselesaikan secara musyawarah",
+	"Bahan sudah disiapkan dan diserahkan",
+	"Sudah dicatat dan diarsipkan",
 };
+static const char *const demo_done[] = {
+	"Rapat sudah dihadiri; laporan hasil rapat terlampir",
+	"Rekomendasi telah diterbitkan dan diserahkan kepada pemohon",
+	"Laporan RAT sudah diperiksa dan dicatat dalam buku registrasi",
+	"Data telah dikirim melalui surel",
+	"Surat edaran sudah diteruskan kepada seluruh pegawai",
+	"Pengadu dan pengurus telah dipanggil; masalah diselesaikan secara musyawarah",
+	"Verifikasi lapangan selesai; izin dapat diproses",
+	"Pelatihan dijadwalkan pada triwulan berikutnya",
+	"Dokumen yang diminta sudah disiapkan dan diserahkan kepada tim pemeriksa",
+	"Bukti tindak lanjut sudah disampaikan kepada Inspektorat",
+	"Rapat dengar pendapat sudah dihadiri Kepala Dinas",
+	"Usulan sudah diverifikasi dan dimasukkan dalam daftar calon penerima",
+	"Narasumber sudah ditugaskan",
+	"Laporan sudah dicatat dan direkap",
+	"Surat izin penelitian sudah diterbitkan",
+	"Data koperasi sudah diverifikasi; sertifikat NIK diproses",
+	"Peserta bimbingan teknis sudah ditugaskan",
+	"Rencana penyaluran sudah dibahas bersama perbankan",
+	"Usulan sudah dinilai oleh tim",
+	"Produk sudah dikurasi; hasil disampaikan kepada pemohon",
+	"Perubahan anggaran dasar sudah diperiksa dan disahkan",
+	"Pengawas koperasi Dinas sudah mendampingi pengawasan",
+	"Laporan sudah direkap untuk bahan evaluasi",
+	"Musrenbang sudah dihadiri; usulan program disampaikan",
+	"Pendampingan sudah dijadwalkan bersama pengurus koperasi",
+	"Berkas kenaikan pangkat sudah dilengkapi dan dikirim",
+	"SPM sudah diajukan sesuai jadwal",
+	"Klarifikasi status badan hukum sudah dikirim",
+};
+_Static_assert(sizeof demo_done / sizeof demo_done[0] == DEMO_NSUBJ, "one report per subject");
+
+/* Where a handler usually passes each subject on (same order; NULL: any staff below). */
+static const char *const demo_fwd[] = {
+	"kasubag_umum", NULL, "jfpk", NULL, "kasubag_umum", "jfpk", "jfpk", NULL,
+	"kasubag_keuangan", "kasubag_keuangan", "kasubag_umum", NULL, NULL, NULL, "ppid",
+	NULL, "kasubag_umum", NULL, NULL, NULL, NULL, "jfpk", NULL, "kasubag_umum", NULL,
+	"kasubag_umum", "kasubag_keuangan", "staf_kelembagaan",
+};
+_Static_assert(sizeof demo_fwd / sizeof demo_fwd[0] == DEMO_NSUBJ, "one hint per subject");
 
 /* ---- the plan built once per run ---------------------------------------------- */
 
@@ -664,8 +703,10 @@ static int demo_open_dispo(struct demo *d, const char *case_id, const char *pos,
 enum { ST_NEW, ST_READ, ST_FWD, ST_FWD_READ, ST_DONE };
 
 static int demo_recipient(struct demo *d, const char *case_id, const char *top_id, int r,
-			  int stage, const char *deadline, char **cause)
+			  int stage, const char *deadline, int si, char **cause)
 {
+	const char *report = demo_chance(&d->rng, 700) ? demo_done[si]
+						      : DEMO_PICK(&d->rng, demo_followups);
 	struct store *st = d->a->st;
 	const struct demo_pos *p = &d->pos[r];
 	if (stage == ST_NEW)
@@ -684,10 +725,14 @@ static int demo_recipient(struct demo *d, const char *case_id, const char *top_i
 			who = d->onbehalf_clerk;
 			behalf = p->holder;
 		}
-		return store_dispo_followup(st, top_id, DEMO_PICK(&d->rng, demo_followups),
-					    who, behalf, cause);
+		return store_dispo_followup(st, top_id, report, who, behalf, cause);
 	}
-	const struct demo_pos *c = &d->pos[p->children[demo_int(&d->rng, p->nchildren)]];
+	int ci = p->children[demo_int(&d->rng, p->nchildren)];
+	if (demo_fwd[si] != NULL && demo_chance(&d->rng, 700))
+		for (int j = 0; j < p->nchildren; j++)
+			if (strcmp(d->pos[p->children[j]].code, demo_fwd[si]) == 0)
+				ci = p->children[j];
+	const struct demo_pos *c = &d->pos[ci];
 	const char *to[1] = { c->code };
 	if (store_dispose(st, case_id, top_id, p->code, to, 1,
 			  d->a->cfg.n_instructions ? d->a->cfg.instructions[
@@ -704,8 +749,7 @@ static int demo_recipient(struct demo *d, const char *case_id, const char *top_i
 		return -1;
 	if (stage == ST_FWD_READ)
 		return 0;
-	return store_dispo_followup(st, cid, DEMO_PICK(&d->rng, demo_followups), c->holder,
-				    NULL, cause);
+	return store_dispo_followup(st, cid, report, c->holder, NULL, cause);
 }
 
 /* Inserts letter i of n (received on working day wi) with its dispositions. */
@@ -863,7 +907,7 @@ static int demo_one(struct demo *d, long i, long n, char **cause)
 	}
 
 	/* Stages per recipient. */
-	int done_pm = age > 20 ? 900 : age > 5 ? 550 : 150;
+	int done_pm = age > 20 ? 950 : age > 5 ? 600 : 150;
 	int stage[2];
 	int any = 0;
 	for (int j = 0; j < nto; j++) {
@@ -879,7 +923,7 @@ static int demo_one(struct demo *d, long i, long n, char **cause)
 		char tid[37];
 		if (stage[j] == ST_NEW || demo_open_dispo(d, c.id, to[j], tid) != 0)
 			continue;
-		if (demo_recipient(d, c.id, tid, d->lvl1[to_idx[j]], stage[j], dl, cause) != 0) {
+		if (demo_recipient(d, c.id, tid, d->lvl1[to_idx[j]], stage[j], dl, si, cause) != 0) {
 			rc = -1;
 			goto out;
 		}
