@@ -153,6 +153,8 @@ void case_rows_free(struct case_row *rows, size_t n);
 /* One page of n rows after (or, backwards = 1, before) the row `from`
  * (NULL: from the start, or from the end when backwards). Rows always come back
  * in display order. Reads only the rows returned (index keyset paging).
+ * With a search the order is newest registered first (rowid; sortval is the
+ * rowid), whatever the sort; reverse still flips it.
  * -1 with cause for a bad limit expression or search syntax. */
 int  store_list_page(struct store *st, const struct list_query *q, const struct case_row *from,
 		     int backwards, int n, struct case_row **rows, size_t *nrows, char **cause);
@@ -221,6 +223,17 @@ void steps_free(struct step_rec *s, size_t n);
 int  store_step_done(struct store *st, const struct kind *k, const char *case_id,
 		     const char *actor, char **cause);
 
+/* Events in order of time. What each action puts in field / old / new:
+ *   dibuat            -, -, office number
+ *   diubah            field key, old value, new value
+ *   disposisi         "kepada", from position, to position
+ *   diteruskan        position of the forwarded disposition, its old state, "diteruskan"
+ *   dibaca            recipient position, "baru", "dibaca"
+ *   tindak_lanjut     recipient position, its old state, the follow-up note
+ *   disposisi_selesai position of a forwarded disposition whose children are done,
+ *                     "diteruskan", "selesai"
+ *   tahap             step number, -, "selesai" or "dilewati" (skipped)
+ *   selesai           "status", "terbuka", "selesai" */
 struct event {
 	char *at;        /* UTC timestamp */
 	char *actor;     /* login */

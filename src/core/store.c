@@ -1,4 +1,4 @@
-/* store.c: opening the SQLite store, schema migrations, transactions, backup, the statement cache, positions and people. */
+/* store.c: open and migrate the SQLite store; transactions, backup, statement cache, positions, people. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -81,9 +81,16 @@ static const char SCHEMA_V1[] =
 	"CREATE INDEX cases_open_deadline ON cases(coalesce(deadline, '9999-12-31'))"
 	" WHERE status = 'terbuka';\n"
 	"CREATE INDEX cases_open_party ON cases(party) WHERE status = 'terbuka';\n"
-	"CREATE INDEX cases_waiting ON cases(step_actor) WHERE status = 'terbuka' AND disposed = 0;\n"
+	/* counts of the open-case views read only this */
+	"CREATE INDEX cases_open_flags ON cases(disposed, deadline) WHERE status = 'terbuka';\n"
 	"CREATE INDEX cases_kind_received ON cases(kind, received);\n"
+	"CREATE INDEX cases_kind_number ON cases(kind, year * 10000000000 + number);\n"
+	"CREATE INDEX cases_kind_deadline ON cases(kind, coalesce(deadline, '9999-12-31'));\n"
+	"CREATE INDEX cases_kind_party ON cases(kind, party);\n"
 	"CREATE INDEX cases_number_text ON cases(number_text);\n"
+	/* narrow copy of the limit columns: counts scan it instead of the table
+	 * (no seekable leading column, so list pages keep their sort indexes) */
+	"CREATE INDEX cases_facets ON cases(security, urgency, penting, status, kind, received);\n"
 	"CREATE INDEX cases_number_year ON cases(number, year);\n"
 	/* full text: external content, kept in step by triggers (also for sync) */
 	"CREATE VIRTUAL TABLE case_fts USING fts5(number_text, subject, party, letter_no,"
@@ -101,7 +108,9 @@ static const char SCHEMA_V1[] =
 	" old.search_text);\n"
 	"END;\n"
 	"CREATE TRIGGER cases_fts_update AFTER UPDATE OF number_text, subject, party, letter_no,"
-	" search_text ON cases BEGIN\n"
+	" search_text ON cases WHEN old.number_text IS NOT new.number_text"
+	" OR old.subject IS NOT new.subject OR old.party IS NOT new.party"
+	" OR old.letter_no IS NOT new.letter_no OR old.search_text IS NOT new.search_text BEGIN\n"
 	"  INSERT INTO case_fts(case_fts, rowid, number_text, subject, party, letter_no,"
 	" search_text)\n"
 	"  VALUES ('delete', old.rowid, old.number_text, old.subject, old.party, old.letter_no,"
@@ -109,6 +118,47 @@ static const char SCHEMA_V1[] =
 	"  INSERT INTO case_fts(rowid, number_text, subject, party, letter_no, search_text)\n"
 	"  VALUES (new.rowid, new.number_text, new.subject, new.party, new.letter_no,"
 	" new.search_text);\n"
+	"END;\n"
+	/* every indexed word of 4+ characters: prefix searches expand to them */
+	"CREATE TABLE fts_term(term TEXT PRIMARY KEY NOT NULL) STRICT, WITHOUT ROWID;\n"
+	/* inboxes: one row per open case and position in its holder list, with
+	 * copies of the sort keys, kept by triggers (so also after sync) */
+	"CREATE TABLE holding(\n"
+	"  pos        TEXT NOT NULL,\n"
+	"  case_rowid INTEGER NOT NULL,\n"
+	"  received   TEXT NOT NULL,\n"
+	"  numkey     INTEGER NOT NULL,\n"
+	"  dlkey      TEXT NOT NULL,\n"
+	"  party      TEXT NOT NULL COLLATE NOCASE,\n"
+	"  PRIMARY KEY (pos, case_rowid)\n"
+	") STRICT, WITHOUT ROWID;\n"
+	"CREATE INDEX holding_received ON holding(pos, received, case_rowid);\n"
+	"CREATE INDEX holding_number ON holding(pos, numkey, case_rowid);\n"
+	"CREATE INDEX holding_deadline ON holding(pos, dlkey, case_rowid);\n"
+	"CREATE INDEX holding_party ON holding(pos, party, case_rowid);\n"
+	"CREATE INDEX holding_case ON holding(case_rowid);\n"
+	"CREATE TRIGGER cases_holding_insert AFTER INSERT ON cases"
+	" WHEN new.status = 'terbuka' AND new.holder IS NOT NULL BEGIN\n"
+	"  INSERT OR IGNORE INTO holding(pos, case_rowid, received, numkey, dlkey, party)\n"
+	"  SELECT value, new.rowid, new.received, new.year * 10000000000 + new.number,"
+	" coalesce(new.deadline, '9999-12-31'), new.party FROM json_each('[\"' ||"
+	" replace(replace(replace(new.holder, '\\', '\\\\'), '\"', '\\\"'), ', ', '\",\"')"
+	" || '\"]');\n"
+	"END;\n"
+	"CREATE TRIGGER cases_holding_update AFTER UPDATE OF holder, status, received, year,"
+	" number, deadline, party ON cases WHEN old.holder IS NOT new.holder"
+	" OR old.status IS NOT new.status OR old.received IS NOT new.received"
+	" OR old.year IS NOT new.year OR old.number IS NOT new.number"
+	" OR old.deadline IS NOT new.deadline OR old.party IS NOT new.party BEGIN\n"
+	"  DELETE FROM holding WHERE case_rowid = old.rowid;\n"
+	"  INSERT OR IGNORE INTO holding(pos, case_rowid, received, numkey, dlkey, party)\n"
+	"  SELECT value, new.rowid, new.received, new.year * 10000000000 + new.number,"
+	" coalesce(new.deadline, '9999-12-31'), new.party FROM json_each('[\"' ||"
+	" replace(replace(replace(new.holder, '\\', '\\\\'), '\"', '\\\"'), ', ', '\",\"')"
+	" || '\"]') WHERE new.status = 'terbuka' AND new.holder IS NOT NULL;\n"
+	"END;\n"
+	"CREATE TRIGGER cases_holding_delete AFTER DELETE ON cases BEGIN\n"
+	"  DELETE FROM holding WHERE case_rowid = old.rowid;\n"
 	"END;\n"
 	/* dispositions: a tree per case; state 0 baru, 1 dibaca, 2 diteruskan, 3 selesai */
 	"CREATE TABLE dispo(\n"
@@ -221,6 +271,7 @@ static void store_slots_grow(struct store *st)
 	st->nslots = n;
 }
 
+/* Cached statement for a static SQL string (see store_int.h); never finalize it. */
 sqlite3_stmt *store_stmt(struct store *st, const char *sql)
 {
 	if (st->nslots == 0 || (st->nused + 1) * 2 > st->nslots)
@@ -237,6 +288,7 @@ sqlite3_stmt *store_stmt(struct store *st, const char *sql)
 	return st->slots[j].stmt;
 }
 
+/* Resets s and clears its bindings. */
 void store_reset(sqlite3_stmt *s)
 {
 	sqlite3_reset(s);
@@ -253,6 +305,7 @@ static int store_param(sqlite3_stmt *s, const char *name, int loud)
 	return i;
 }
 
+/* Binds text (NULL: SQL NULL) to a named parameter; unknown names abort. */
 void store_bind_text(sqlite3_stmt *s, const char *name, const char *v)
 {
 	int i = store_param(s, name, 1);
@@ -262,11 +315,13 @@ void store_bind_text(sqlite3_stmt *s, const char *name, const char *v)
 		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
 }
 
+/* Binds an integer to a named parameter; unknown names abort. */
 void store_bind_int(sqlite3_stmt *s, const char *name, long long v)
 {
 	sqlite3_bind_int64(s, store_param(s, name, 1), v);
 }
 
+/* Binds text to a named parameter when the statement has it. */
 void store_bind_text_opt(sqlite3_stmt *s, const char *name, const char *v)
 {
 	int i = store_param(s, name, 0);
@@ -278,6 +333,7 @@ void store_bind_text_opt(sqlite3_stmt *s, const char *name, const char *v)
 		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
 }
 
+/* Binds an integer to a named parameter when the statement has it. */
 void store_bind_int_opt(sqlite3_stmt *s, const char *name, long long v)
 {
 	int i = store_param(s, name, 0);
@@ -285,6 +341,7 @@ void store_bind_int_opt(sqlite3_stmt *s, const char *name, long long v)
 		sqlite3_bind_int64(s, i, v);
 }
 
+/* Sets *cause (caller frees) from the last SQLite error of the store. */
 void store_db_cause(struct store *st, char **cause)
 {
 	if (cause == NULL)
@@ -296,6 +353,7 @@ void store_db_cause(struct store *st, char **cause)
 		*cause = xasprintf(_("basis data: %s"), sqlite3_errmsg(st->db));
 }
 
+/* One sqlite3_step; on error sets *cause and resets s. */
 int store_step(struct store *st, sqlite3_stmt *s, char **cause)
 {
 	int rc = sqlite3_step(s);
@@ -306,6 +364,7 @@ int store_step(struct store *st, sqlite3_stmt *s, char **cause)
 	return rc;
 }
 
+/* Steps s to the end and resets it: 0, or -1 with *cause. */
 int store_run(struct store *st, sqlite3_stmt *s, char **cause)
 {
 	int rc;
@@ -317,18 +376,21 @@ int store_run(struct store *st, sqlite3_stmt *s, char **cause)
 	return 0;
 }
 
+/* Column text as a new string (caller frees), NULL for SQL NULL. */
 char *store_col_text(sqlite3_stmt *s, int col)
 {
 	const unsigned char *t = sqlite3_column_text(s, col);
 	return t ? xstrdup((const char *)t) : NULL;
 }
 
+/* Column text copied into an id buffer ("" for NULL). */
 void store_col_id(sqlite3_stmt *s, int col, char out[37])
 {
 	const unsigned char *t = sqlite3_column_text(s, col);
 	snprintf(out, 37, "%s", t ? (const char *)t : "");
 }
 
+/* The program clock as a stored UTC timestamp. */
 void store_now(char out[21])
 {
 	ts_fmt_utc(clock_now(), out);
@@ -340,6 +402,7 @@ static int store_exec1(struct store *st, const char *sql, char **cause)
 	return store_run(st, store_stmt(st, sql), cause);
 }
 
+/* Opens a write transaction or, inside one, a savepoint (*token says which). */
 int store_tx_begin(struct store *st, int *token, char **cause)
 {
 	if (!sqlite3_get_autocommit(st->db)) {
@@ -350,6 +413,7 @@ int store_tx_begin(struct store *st, int *token, char **cause)
 	return store_exec1(st, SQL_BEGIN, cause);
 }
 
+/* Commits/releases (ok) or rolls back what store_tx_begin opened. */
 int store_tx_end(struct store *st, int token, int ok, char **cause)
 {
 	if (token == 2) {
@@ -437,6 +501,7 @@ fail:
 	return -1;
 }
 
+/* Opens (or creates) and migrates the database; *out is freed with store_close. */
 int store_open(const char *path, int create, struct store **out, char **cause)
 {
 	*out = NULL;
@@ -457,8 +522,12 @@ int store_open(const char *path, int create, struct store **out, char **cause)
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, 5000);
 	char *err = NULL;
+	/* statement journals in memory, a 64 MiB page cache and mmap reads keep
+	 * bulk writes and cold list pages cheap */
 	if (sqlite3_exec(st->db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
-			 " PRAGMA journal_mode = WAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;", NULL, NULL, &err) != SQLITE_OK) {
+			 " PRAGMA journal_mode = WAL; PRAGMA cache_size = -65536;"
+			 " PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 2147418112;",
+			 NULL, NULL, &err) != SQLITE_OK) {
 		int notadb = (sqlite3_errcode(st->db) & 0xff) == SQLITE_NOTADB;
 		*cause = notadb ? xasprintf(_("%s: bukan basis data berkas"), path)
 				: xasprintf(_("%s: %s"), path, err ? err : sqlite3_errmsg(st->db));
@@ -474,6 +543,7 @@ int store_open(const char *path, int create, struct store **out, char **cause)
 	return 0;
 }
 
+/* Finalizes every cached statement and closes the database; NULL is fine. */
 void store_close(struct store *st)
 {
 	if (st == NULL)
@@ -484,6 +554,8 @@ void store_close(struct store *st)
 		sqlite3_finalize(st->list_stmts[i]);
 	for (size_t i = 0; i < COUNT_STMTS; i++)
 		sqlite3_finalize(st->count_stmts[i]);
+	if (st->fts_tok != NULL)
+		st->fts_tokapi.xDelete(st->fts_tok);
 	if (st->db != NULL) {
 		if (!sqlite3_get_autocommit(st->db))
 			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
@@ -495,17 +567,20 @@ void store_close(struct store *st)
 	free(st);
 }
 
+/* The schema version (PRAGMA user_version), -1 on error. */
 int store_schema_version(struct store *st)
 {
 	return (int)store_pragma_int(st, "PRAGMA user_version");
 }
 
+/* Sets the {kode} of office numbers (copied). */
 void store_set_unit_code(struct store *st, const char *code)
 {
 	free(st->unit_code);
 	st->unit_code = xstrdup(code ? code : "");
 }
 
+/* Sets the calendar for service-standard deadlines (not owned). */
 void store_set_calendar(struct store *st, const struct calendar *cal)
 {
 	st->cal = cal;
@@ -525,6 +600,7 @@ int store_begin(struct store *st, char **cause)
 	return 0;
 }
 
+/* Commits the store_begin transaction: 0, or -1 with *cause (rolled back). */
 int store_commit(struct store *st, char **cause)
 {
 	st->explicit_tx = 0;
@@ -537,6 +613,7 @@ int store_commit(struct store *st, char **cause)
 	return -1;
 }
 
+/* Rolls back the store_begin transaction, if any. */
 void store_rollback(struct store *st)
 {
 	st->explicit_tx = 0;
@@ -544,6 +621,7 @@ void store_rollback(struct store *st)
 		store_exec1(st, SQL_ROLLBACK, NULL);
 }
 
+/* Copies the database to path through a temporary file: 0 or -1 with *cause. */
 int store_backup(struct store *st, const char *path, char **cause)
 {
 	char *tmp = xasprintf("%s.tmp-%ld", path, (long)getpid());
@@ -627,6 +705,7 @@ static int store_position_exists(struct store *st, const char *code, char **caus
 	return rc == SQLITE_ROW;
 }
 
+/* Adds or renames a position; its parent must exist and not be below it. */
 int store_position_put(struct store *st, const struct position *p, char **cause)
 {
 	if (p->code == NULL || *p->code == '\0') {
@@ -690,6 +769,7 @@ static void store_positions_walk(struct position *rows, size_t n, char *used, co
 	}
 }
 
+/* All positions in chart order; caller frees with positions_free. */
 int store_positions(struct store *st, struct position **out, size_t *n)
 {
 	*out = NULL;
@@ -730,6 +810,7 @@ int store_positions(struct store *st, struct position **out, size_t *n)
 	return 0;
 }
 
+/* Frees an array from store_positions. */
 void positions_free(struct position *p, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -740,6 +821,7 @@ void positions_free(struct position *p, size_t n)
 	free(p);
 }
 
+/* 1 if below is strictly under above in the chart, else 0. */
 int store_position_is_below(struct store *st, const char *below, const char *above)
 {
 	if (below == NULL || above == NULL)
@@ -778,6 +860,7 @@ static void store_person_read(sqlite3_stmt *s, struct person *p)
 	p->roles = store_col_text(s, 4);
 }
 
+/* Adds or updates a person; the position, when given, must exist. */
 int store_person_put(struct store *st, const struct person *p, char **cause)
 {
 	if (p->login == NULL || *p->login == '\0') {
@@ -831,6 +914,7 @@ static int store_person_one(struct store *st, sqlite3_stmt *s, struct person *ou
 	return rc == SQLITE_ROW;
 }
 
+/* Looks a person up by login: 1/0/-1; clear with person_clear. */
 int store_person_get(struct store *st, const char *login, struct person *out)
 {
 	sqlite3_stmt *s = store_stmt(st, SQL_PERSON_GET);
@@ -838,6 +922,7 @@ int store_person_get(struct store *st, const char *login, struct person *out)
 	return store_person_one(st, s, out);
 }
 
+/* The first person (by login) holding position: 1/0/-1. */
 int store_person_for_position(struct store *st, const char *position, struct person *out)
 {
 	sqlite3_stmt *s = store_stmt(st, SQL_PERSON_FOR_POSITION);
@@ -845,6 +930,7 @@ int store_person_for_position(struct store *st, const char *position, struct per
 	return store_person_one(st, s, out);
 }
 
+/* Everyone by login; caller frees with people_free. */
 int store_people(struct store *st, struct person **out, size_t *n)
 {
 	*out = NULL;
@@ -869,6 +955,7 @@ int store_people(struct store *st, struct person **out, size_t *n)
 	return 0;
 }
 
+/* Frees the strings of p and zeroes it. */
 void person_clear(struct person *p)
 {
 	free(p->login);
@@ -879,6 +966,7 @@ void person_clear(struct person *p)
 	memset(p, 0, sizeof *p);
 }
 
+/* Frees an array from store_people. */
 void people_free(struct person *p, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -886,6 +974,7 @@ void people_free(struct person *p, size_t n)
 	free(p);
 }
 
+/* Number of people, -1 on error. */
 long store_person_count(struct store *st)
 {
 	sqlite3_stmt *s = store_stmt(st, SQL_PERSON_COUNT);
@@ -896,6 +985,7 @@ long store_person_count(struct store *st)
 	return n;
 }
 
+/* 1 if the comma list roles contains role. */
 int store_roles_have(const char *roles, const char *role)
 {
 	if (roles == NULL || role == NULL || *role == '\0')
@@ -918,6 +1008,7 @@ int store_roles_have(const char *roles, const char *role)
 	return 0;
 }
 
+/* 1 if p has role in its comma list of roles. */
 int person_has_role(const struct person *p, const char *role)
 {
 	return p != NULL && store_roles_have(p->roles, role);

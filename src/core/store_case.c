@@ -1,4 +1,4 @@
-/* store_case.c: cases in the store: numbering, insert and update with events, lookups, full-text search and keyset list pages. */
+/* store_case.c: cases: numbering, insert and update with events, lookups, search, keyset list pages. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -121,6 +121,7 @@ static int store_case_one(struct store *st, sqlite3_stmt *s, struct case_rec *ou
 	return rc == SQLITE_ROW;
 }
 
+/* Loads a case by id: 1/0/-1; clear with case_clear. */
 int store_case_get(struct store *st, const char *id, struct case_rec *out)
 {
 	sqlite3_stmt *s = store_stmt(st, SQL_CASE_GET);
@@ -140,6 +141,7 @@ static int store_is_number(const char *s, long *n)
 	return 1;
 }
 
+/* Finds a case by office number text, or plain number: 1/0/-1. */
 int store_case_find(struct store *st, const char *kind, const char *number, int year,
 		    struct case_rec *out)
 {
@@ -160,6 +162,7 @@ int store_case_find(struct store *st, const char *kind, const char *number, int 
 	return store_case_one(st, s, out);
 }
 
+/* Number of cases of kind (NULL: all), -1 on error. */
 long store_case_count(struct store *st, const char *kind)
 {
 	sqlite3_stmt *s = store_stmt(st, kind ? SQL_CASE_COUNT_KIND : SQL_CASE_COUNT);
@@ -172,6 +175,7 @@ long store_case_count(struct store *st, const char *kind)
 	return n;
 }
 
+/* Calls fn for each case of kind received in [from, to], by year and number. */
 int store_case_each(struct store *st, const char *kind, const char *from, const char *to,
 		    int (*fn)(const struct case_rec *c, void *ctx), void *ctx, char **cause)
 {
@@ -202,6 +206,182 @@ int store_case_each(struct store *st, const char *kind, const char *from, const 
 	else
 		store_reset(s);
 	return ret;
+}
+
+/* ---- FTS words --------------------------------------------------------------- */
+
+/* Prefix searches expand the last word to the indexed words that start with
+ * it (from fts_term), so FTS5 iterates them lazily instead of merging every
+ * matching doclist; shorter prefixes use the FTS5 prefix index (2, 3). */
+#define TERM_MIN 4       /* shortest word kept in fts_term */
+#define TERM_EXPAND 64   /* most words a prefix expands to */
+
+static const char SQL_TERM_ADD[] = "INSERT OR IGNORE INTO fts_term(term) VALUES (:term)";
+static const char SQL_TERM_RANGE[] =
+	"SELECT term FROM fts_term WHERE term >= :lo AND term < :hi ORDER BY term LIMIT 65";
+
+/* Tokens of some text as the FTS5 tokenizer makes them. */
+struct tokens {
+	char  **t;
+	size_t  n, cap;
+	int     distinct; /* keep each token once */
+	int     min;      /* drop tokens shorter than this (bytes) */
+};
+
+static int tokens_add(void *ctx, int tflags, const char *tok, int ntok, int start, int end)
+{
+	(void)tflags;
+	(void)start;
+	(void)end;
+	struct tokens *ts = ctx;
+	if (ntok <= 0 || ntok < ts->min)
+		return SQLITE_OK;
+	if (ts->distinct)
+		for (size_t i = 0; i < ts->n; i++)
+			if (strncmp(ts->t[i], tok, (size_t)ntok) == 0 && ts->t[i][ntok] == '\0')
+				return SQLITE_OK;
+	if (ts->n == ts->cap) {
+		ts->cap = ts->cap ? ts->cap * 2 : 32;
+		ts->t = xreallocarray(ts->t, ts->cap, sizeof *ts->t);
+	}
+	ts->t[ts->n++] = xstrndup(tok, (size_t)ntok);
+	return SQLITE_OK;
+}
+
+static void tokens_free(struct tokens *ts)
+{
+	for (size_t i = 0; i < ts->n; i++)
+		free(ts->t[i]);
+	free(ts->t);
+	memset(ts, 0, sizeof *ts);
+}
+
+/* The tokenizer of case_fts (unicode61, remove_diacritics 2), looked up
+ * once. 1 when available. */
+static int store_tokenizer(struct store *st)
+{
+	if (st->fts_tried)
+		return st->fts_tok != NULL;
+	st->fts_tried = 1;
+	fts5_api *api = NULL;
+	sqlite3_stmt *s = NULL;
+	if (sqlite3_prepare_v2(st->db, "SELECT fts5(?1)", -1, &s, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_pointer(s, 1, (void *)&api, "fts5_api_ptr", NULL);
+	sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (api == NULL || api->iVersion < 2)
+		return 0;
+	void *ud = NULL;
+	if (api->xFindTokenizer(api, "unicode61", &ud, &st->fts_tokapi) != SQLITE_OK)
+		return 0;
+	const char *args[] = { "remove_diacritics", "2" };
+	Fts5Tokenizer *tok = NULL;
+	if (st->fts_tokapi.xCreate(ud, args, 2, &tok) != SQLITE_OK)
+		return 0;
+	st->fts_tok = tok;
+	return 1;
+}
+
+/* Tokenizes text into ts. */
+static void store_tokenize(struct store *st, const char *text, int flags, struct tokens *ts)
+{
+	if (text != NULL && *text != '\0')
+		st->fts_tokapi.xTokenize(st->fts_tok, ts, flags, text, (int)strlen(text), tokens_add);
+}
+
+/* Records the words of a case's indexed columns in fts_term. */
+static int store_terms_add(struct store *st, const char *const *texts, size_t n, char **cause)
+{
+	if (!store_tokenizer(st))
+		return 0;
+	struct tokens ts = { .distinct = 1, .min = TERM_MIN };
+	for (size_t i = 0; i < n; i++)
+		store_tokenize(st, texts[i], FTS5_TOKENIZE_DOCUMENT, &ts);
+	int ret = 0;
+	for (size_t i = 0; i < ts.n && ret == 0; i++) {
+		sqlite3_stmt *s = store_stmt(st, SQL_TERM_ADD);
+		store_bind_text(s, ":term", ts.t[i]);
+		ret = store_run(st, s, cause);
+	}
+	tokens_free(&ts);
+	return ret;
+}
+
+/* Appends a word as an FTS5 string: "..." with inner quotes doubled. */
+static void fts_quote(struct buf *b, const char *w, size_t n)
+{
+	buf_addc(b, '"');
+	for (size_t i = 0; i < n; i++) {
+		if (w[i] == '"')
+			buf_addc(b, '"');
+		buf_addc(b, w[i]);
+	}
+	buf_addc(b, '"');
+}
+
+/* Appends the last word as a prefix query expanded to the indexed words it
+ * starts: ("t1 ... word1" OR "t1 ... word2"). 0 when it cannot (short
+ * prefix, no tokenizer, unknown or too many words): then the caller uses
+ * "word"*. */
+static int fts_expand(struct store *st, const char *w, size_t wn, struct buf *b)
+{
+	if (!store_tokenizer(st))
+		return 0;
+	char *word = xstrndup(w, wn);
+	struct tokens ts = { .distinct = 0 };
+	store_tokenize(st, word, FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX, &ts);
+	free(word);
+	int done = 0;
+	if (ts.n == 0 || strlen(ts.t[ts.n - 1]) < TERM_MIN)
+		goto out;
+	const char *p = ts.t[ts.n - 1];
+	char *hi = xstrdup(p);
+	size_t hl = strlen(hi);
+	while (hl > 0 && (unsigned char)hi[hl - 1] == 0xff)
+		hi[--hl] = '\0';
+	if (hl == 0) {
+		free(hi);
+		goto out;
+	}
+	hi[hl - 1] = (char)((unsigned char)hi[hl - 1] + 1);
+	sqlite3_stmt *s = store_stmt(st, SQL_TERM_RANGE);
+	store_bind_text(s, ":lo", p);
+	store_bind_text(s, ":hi", hi);
+	free(hi);
+	/* the word itself always counts, even if fts_term missed it (rows that
+	 * arrived by sync) */
+	struct tokens terms = { .distinct = 1 };
+	tokens_add(&terms, 0, p, (int)strlen(p), 0, 0);
+	size_t known = 0;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(s, 0);
+		tokens_add(&terms, 0, t, (int)strlen(t), 0, 0);
+		known++;
+	}
+	store_reset(s);
+	if (known > 0 && terms.n <= TERM_EXPAND) {
+		buf_addc(b, '(');
+		for (size_t i = 0; i < terms.n; i++) {
+			if (i > 0)
+				buf_adds(b, " OR ");
+			struct buf ph;
+			buf_init(&ph);
+			for (size_t j = 0; j + 1 < ts.n; j++) {
+				buf_adds(&ph, ts.t[j]);
+				buf_addc(&ph, ' ');
+			}
+			buf_adds(&ph, terms.t[i]);
+			fts_quote(b, ph.s, ph.len);
+			buf_free(&ph);
+		}
+		buf_addc(b, ')');
+		done = 1;
+	}
+	tokens_free(&terms);
+out:
+	tokens_free(&ts);
+	return done;
 }
 
 /* ---- insert and update ------------------------------------------------------ */
@@ -271,6 +451,19 @@ static void store_bind_promoted(sqlite3_stmt *s, const struct kind *k, const str
 	free(json);
 }
 
+/* Records the words of a case's indexed text in fts_term. */
+static int store_case_terms(struct store *st, const struct kind *k, const struct values *v,
+			    const char *number_text, char **cause)
+{
+	char *search = store_search_text(k, v);
+	const char *texts[] = { number_text, store_role_value(k, v, FR_PARTY),
+				store_role_value(k, v, FR_SUBJECT),
+				store_role_value(k, v, FR_LETTER_NO), search };
+	int r = store_terms_add(st, texts, sizeof texts / sizeof texts[0], cause);
+	free(search);
+	return r;
+}
+
 /* The received date of new values (ISO): the received-role field, or today.
  * -1 with cause when the stored date is not valid. */
 static int store_received(const struct kind *k, const struct values *v, char out[11],
@@ -300,6 +493,7 @@ static int store_next_number(struct store *st, const char *kind, int year, long 
 	return store_run(st, s, cause);
 }
 
+/* Registers a new case with its number, steps and event (see store.h). */
 int store_case_insert(struct store *st, const struct kind *k, const struct values *v,
 		      const char *actor, const char *default_deadline, struct case_rec *out,
 		      char **cause)
@@ -359,6 +553,8 @@ int store_case_insert(struct store *st, const struct kind *k, const struct value
 	store_bind_text(s, ":now", now);
 	store_bind_text(s, ":actor", actor);
 	if (store_run(st, s, cause) != 0)
+		goto done;
+	if (store_case_terms(st, k, &fv, number_text, cause) != 0)
 		goto done;
 	if (store_event(st, id, now, actor, NULL, "dibuat", NULL, NULL, number_text, cause) != 0)
 		goto done;
@@ -425,6 +621,7 @@ static char *store_conflict_cause(struct store *st, const char *id)
 	return msg;
 }
 
+/* Saves edited fields when the version still matches (see store.h). */
 int store_case_update(struct store *st, const struct kind *k, const char *id,
 		      long expected_version, const struct values *v, const char *actor,
 		      struct case_rec *current, char **cause)
@@ -504,6 +701,8 @@ int store_case_update(struct store *st, const struct kind *k, const char *id,
 		*cause = store_conflict_cause(st, id);
 		goto done;
 	}
+	if (store_case_terms(st, k, &nv, old.number_text, cause) != 0)
+		goto done;
 	ok = 1;
 done:
 	case_clear(&old);
@@ -531,28 +730,19 @@ static const char *const sort_expr[SORT_COUNT] = {
  * dates and numbers, soonest deadline and A-Z party first. */
 static const int sort_desc[SORT_COUNT] = { 1, 1, 0, 0 };
 
-/* Open cases in the inbox of :pos, as a set of rowids. */
-#define MINE_SET \
-	"SELECT c2.rowid AS r FROM dispo d JOIN cases c2 ON c2.id = d.case_id" \
-	" WHERE d.to_pos = :pos AND d.state < 2" \
-	" UNION SELECT rowid FROM cases WHERE status = 'terbuka' AND disposed = 0" \
-	" AND step_actor = :pos"
-#define MINE_TEST \
-	"c.status = 'terbuka' AND ((c.disposed = 0 AND c.step_actor = :pos) OR EXISTS" \
-	" (SELECT 1 FROM dispo d WHERE d.case_id = c.id AND d.to_pos = :pos AND d.state < 2))"
-/* Inbox size, counted up to the point where scanning beats materialising. */
-#define MINE_SET_MAX 4000
-static const char SQL_MINE_SIZE[] =
-	"SELECT (SELECT count(*) FROM (SELECT 1 FROM dispo WHERE to_pos = :pos AND state < 2"
-	" LIMIT 4001)) + (SELECT count(*) FROM (SELECT 1 FROM cases WHERE status = 'terbuka'"
-	" AND disposed = 0 AND step_actor = :pos LIMIT 4001))";
+/* The same keys in the inbox table (holding h), for VIEW_MINE. */
+static const char *const hold_expr[SORT_COUNT] = {
+	"h.received",
+	"h.numkey",
+	"h.dlkey",
+	"h.party",
+};
 
 static const char *const view_cond[LS_COUNT] = {
-	NULL,                                       /* LS_MINE_SET: the join does it */
-	MINE_TEST,                                  /* LS_MINE_SCAN */
-	"c.status = 'terbuka' AND c.disposed = 0",  /* LS_UNDISPOSED */
+	NULL,                                           /* LS_MINE: the holding join does it */
+	"c.status = 'terbuka' AND +c.disposed = 0",     /* LS_UNDISPOSED */
 	"c.status = 'terbuka' AND c.deadline < :today", /* LS_OVERDUE */
-	NULL,                                       /* LS_ALL */
+	NULL,                                           /* LS_ALL */
 };
 static const char *const limit_cond[LK_COUNT] = {
 	NULL,
@@ -595,7 +785,25 @@ static char *list_sql(const struct list_shape *sh, int count)
 {
 	struct buf b;
 	buf_init(&b);
-	const char *e = sh->search ? "f.rowid" : sort_expr[sh->sort];
+	const char *e, *tie;
+	if (sh->search) {
+		e = "f.rowid";
+		tie = NULL;
+	} else if (sh->ls == LS_MINE) {
+		e = hold_expr[sh->sort];
+		tie = "h.case_rowid";
+	} else {
+		e = sort_expr[sh->sort];
+		tie = "c.rowid";
+	}
+	if (count && sh->ls == LS_MINE && !sh->search && !sh->kind && sh->lk == LK_NONE) {
+		buf_adds(&b, "SELECT count(*) FROM holding h WHERE h.pos = :pos");
+		return buf_steal(&b);
+	}
+	if (count && sh->search && sh->ls == LS_ALL && !sh->kind && sh->lk == LK_NONE) {
+		buf_adds(&b, "SELECT count(*) FROM case_fts f WHERE f.case_fts MATCH :q");
+		return buf_steal(&b);
+	}
 	if (count) {
 		buf_adds(&b, "SELECT count(*)");
 	} else {
@@ -606,8 +814,14 @@ static char *list_sql(const struct list_shape *sh, int count)
 	if (sh->search) {
 		buf_adds(&b, " FROM case_fts f CROSS JOIN cases c ON c.rowid = f.rowid");
 		limit_where(&b, &first, "f.case_fts MATCH :q");
-	} else if (sh->ls == LS_MINE_SET) {
-		buf_adds(&b, " FROM (" MINE_SET ") m CROSS JOIN cases c ON c.rowid = m.r");
+		if (sh->ls == LS_MINE)
+			limit_where(&b, &first, "EXISTS (SELECT 1 FROM holding h WHERE h.pos = :pos"
+				    " AND h.case_rowid = c.rowid)");
+	} else if (sh->ls == LS_MINE) {
+		buf_adds(&b, " FROM holding h CROSS JOIN cases c ON c.rowid = h.case_rowid");
+		limit_where(&b, &first, "h.pos = :pos");
+	} else if (count && (sh->ls == LS_UNDISPOSED || sh->ls == LS_OVERDUE)) {
+		buf_adds(&b, " FROM cases c INDEXED BY cases_open_flags");
 	} else {
 		buf_adds(&b, " FROM cases c");
 	}
@@ -620,22 +834,26 @@ static char *list_sql(const struct list_shape *sh, int count)
 	if (count)
 		return buf_steal(&b);
 	if (sh->keyset) {
-		if (sh->search) {
+		if (tie == NULL) {
 			limit_where(&b, &first, sh->desc ? "f.rowid < :rid" : "f.rowid > :rid");
 		} else {
 			/* a range on the sort key, then the rowid tie-break */
 			limit_where(&b, &first, e);
 			buf_adds(&b, sh->desc ? " <= :sv AND (" : " >= :sv AND (");
 			buf_adds(&b, e);
-			buf_adds(&b, sh->desc ? " < :sv OR c.rowid < :rid)" : " > :sv OR c.rowid > :rid)");
+			buf_adds(&b, sh->desc ? " < :sv OR " : " > :sv OR ");
+			buf_adds(&b, tie);
+			buf_adds(&b, sh->desc ? " < :rid)" : " > :rid)");
 		}
 	}
 	buf_adds(&b, " ORDER BY ");
 	buf_adds(&b, e);
-	if (sh->search)
+	buf_adds(&b, sh->desc ? " DESC" : " ASC");
+	if (tie != NULL) {
+		buf_adds(&b, ", ");
+		buf_adds(&b, tie);
 		buf_adds(&b, sh->desc ? " DESC" : " ASC");
-	else
-		buf_adds(&b, sh->desc ? " DESC, c.rowid DESC" : " ASC, c.rowid ASC");
+	}
 	buf_adds(&b, " LIMIT :n");
 	return buf_steal(&b);
 }
@@ -773,37 +991,39 @@ static void limit_free(struct limit_expr *le)
 }
 
 /* The user's words as a safe FTS5 query: every word a quoted string, the
- * last one a prefix ("kata"*), all required. NULL when there are no words.
- * Caller frees. */
-static char *fts_query(const char *words)
+ * last one a prefix ("kata"*, or its expansion), all required. NULL when
+ * there are no words. Caller frees. */
+static char *fts_query(struct store *st, const char *words)
 {
 	if (words == NULL)
 		return NULL;
 	struct buf b;
 	buf_init(&b);
-	const char *p = words;
-	int any = 0;
+	const char *p = words, *last = NULL;
+	size_t last_n = 0;
 	while (*p) {
 		while (*p && isspace((unsigned char)*p))
 			p++;
 		if (*p == '\0')
 			break;
-		if (any)
-			buf_addc(&b, ' ');
-		buf_addc(&b, '"');
-		for (; *p && !isspace((unsigned char)*p); p++) {
-			if (*p == '"')
-				buf_addc(&b, '"');
-			buf_addc(&b, *p);
+		const char *w = p;
+		while (*p && !isspace((unsigned char)*p))
+			p++;
+		if (last != NULL) {
+			fts_quote(&b, last, last_n);
+			buf_adds(&b, " AND ");
 		}
-		buf_addc(&b, '"');
-		any = 1;
+		last = w;
+		last_n = (size_t)(p - w);
 	}
-	if (!any) {
+	if (last == NULL) {
 		buf_free(&b);
 		return NULL;
 	}
-	buf_addc(&b, '*');
+	if (!fts_expand(st, last, last_n, &b)) {
+		fts_quote(&b, last, last_n);
+		buf_addc(&b, '*');
+	}
 	return buf_steal(&b);
 }
 
@@ -816,35 +1036,21 @@ struct list_parts {
 
 /* Parses the query into a shape and parts. -1 with cause on a bad limit. */
 static int list_prepare(struct store *st, const struct list_query *q, struct list_shape *sh,
-			struct list_parts *pp, int count, char **cause)
+			struct list_parts *pp, char **cause)
 {
 	memset(sh, 0, sizeof *sh);
 	memset(pp, 0, sizeof *pp);
 	if (limit_parse(q->limit, &pp->le, cause) != 0)
 		return -1;
-	pp->fts = fts_query(q->search);
+	pp->fts = fts_query(st, q->search);
 	sh->search = pp->fts != NULL;
 	sh->kind = q->kind != NULL;
 	sh->lk = pp->le.lk;
 	sh->sort = q->sort < SORT_COUNT ? q->sort : SORT_RECEIVED;
 	switch (q->view) {
 	case VIEW_MINE:
-		if (q->position == NULL) {
-			pp->skip = 1;
-			sh->ls = LS_MINE_SCAN;
-		} else if (sh->search) {
-			sh->ls = LS_MINE_SCAN;
-		} else if (count) {
-			sh->ls = LS_MINE_SET;
-		} else {
-			sqlite3_stmt *s = store_stmt(st, SQL_MINE_SIZE);
-			store_bind_text(s, ":pos", q->position);
-			if (store_step(st, s, cause) != SQLITE_ROW)
-				return -1;
-			long size = (long)sqlite3_column_int64(s, 0);
-			store_reset(s);
-			sh->ls = size <= MINE_SET_MAX ? LS_MINE_SET : LS_MINE_SCAN;
-		}
+		sh->ls = LS_MINE;
+		pp->skip = q->position == NULL;
 		break;
 	case VIEW_UNDISPOSED:
 		sh->ls = LS_UNDISPOSED;
@@ -892,6 +1098,7 @@ static void list_cause(struct store *st, int search, char **cause)
 		store_db_cause(st, cause);
 }
 
+/* Frees an array from store_list_page. */
 void case_rows_free(struct case_row *rows, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -932,6 +1139,7 @@ static void list_row_read(sqlite3_stmt *s, struct case_row *r)
 		r->sortval = xstrdup("");
 }
 
+/* One keyset page of a list query (see store.h); caller frees the rows. */
 int store_list_page(struct store *st, const struct list_query *q, const struct case_row *from,
 		    int backwards, int n, struct case_row **rows, size_t *nrows, char **cause)
 {
@@ -939,7 +1147,7 @@ int store_list_page(struct store *st, const struct list_query *q, const struct c
 	*nrows = 0;
 	struct list_shape sh;
 	struct list_parts pp;
-	if (list_prepare(st, q, &sh, &pp, 0, cause) != 0) {
+	if (list_prepare(st, q, &sh, &pp, cause) != 0) {
 		list_parts_free(&pp);
 		return -1;
 	}
@@ -998,11 +1206,12 @@ int store_list_page(struct store *st, const struct list_query *q, const struct c
 	return 0;
 }
 
+/* Rows a list query matches, -1 with *cause on a bad query. */
 long store_list_count(struct store *st, const struct list_query *q, char **cause)
 {
 	struct list_shape sh;
 	struct list_parts pp;
-	if (list_prepare(st, q, &sh, &pp, 1, cause) != 0) {
+	if (list_prepare(st, q, &sh, &pp, cause) != 0) {
 		list_parts_free(&pp);
 		return -1;
 	}
@@ -1022,6 +1231,7 @@ long store_list_count(struct store *st, const struct list_query *q, char **cause
 	return n;
 }
 
+/* Display name of a view. */
 const char *view_label(enum view v)
 {
 	switch (v) {
@@ -1036,6 +1246,7 @@ const char *view_label(enum view v)
 	}
 }
 
+/* Display name of a sort. */
 const char *sort_label(enum sort s)
 {
 	switch (s) {

@@ -1,4 +1,4 @@
-/* store_dispo.c: dispositions (a tree per case), the steps of a case, its workflow columns and the append-only event log. */
+/* store_dispo.c: dispositions (a tree per case), steps, workflow columns and the append-only event log. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,6 +79,7 @@ static const char SQL_POSITION_KNOWN[] =
 
 static const char *const state_names[] = { "baru", "dibaca", "diteruskan", "selesai" };
 
+/* Display name of a disposition state. */
 const char *dispo_state_label(enum dispo_state s)
 {
 	switch (s) {
@@ -114,6 +115,7 @@ int store_event(struct store *st, const char *case_id, const char *at, const cha
 	return store_run(st, s, cause);
 }
 
+/* The events of a case in time order; caller frees with events_free. */
 int store_case_events(struct store *st, const char *case_id, struct event **out, size_t *n)
 {
 	*out = NULL;
@@ -146,6 +148,7 @@ int store_case_events(struct store *st, const char *case_id, struct event **out,
 	return 0;
 }
 
+/* Frees an array from store_case_events. */
 void events_free(struct event *e, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -289,6 +292,7 @@ static int step_applies(const struct kstep *ks, const struct values *v)
 	return r;
 }
 
+/* Creates the steps of a new case and completes its register steps. */
 int store_steps_create(struct store *st, const struct kind *k, const char *case_id,
 		       const struct values *v, const char *at, const char *actor, char **cause)
 {
@@ -317,6 +321,7 @@ int store_steps_create(struct store *st, const struct kind *k, const char *case_
 	return step_start_next(st, case_id, at, cause);
 }
 
+/* The steps of a case by number; caller frees with steps_free. */
 int store_case_steps(struct store *st, const char *case_id, struct step_rec **out, size_t *n)
 {
 	*out = NULL;
@@ -347,6 +352,7 @@ int store_case_steps(struct store *st, const char *case_id, struct step_rec **ou
 	return 0;
 }
 
+/* Frees an array from store_case_steps. */
 void steps_free(struct step_rec *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -388,6 +394,7 @@ static int store_int_query(struct store *st, sqlite3_stmt *s, long *out, char **
 	return 0;
 }
 
+/* Recomputes step, step_actor, disposed and holder of a case. */
 int store_case_refresh(struct store *st, const char *case_id, char **cause)
 {
 	char status[16], kind[64];
@@ -479,6 +486,7 @@ static int case_finish(struct store *st, const char *case_id, const char *now, c
 			   "selesai", cause);
 }
 
+/* Completes the current step by hand; the last one finishes the case. */
 int store_step_done(struct store *st, const struct kind *k, const char *case_id,
 		    const char *actor, char **cause)
 {
@@ -542,6 +550,7 @@ static void dispo_clear(struct dispo *d)
 	memset(d, 0, sizeof *d);
 }
 
+/* Frees an array of dispositions. */
 void dispos_free(struct dispo *d, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -610,6 +619,7 @@ static void dispo_walk(struct dispo *rows, size_t n, char *used, const char *par
 	}
 }
 
+/* All dispositions of a case in tree order; caller frees with dispos_free. */
 int store_case_dispos(struct store *st, const char *case_id, struct dispo **out, size_t *n)
 {
 	sqlite3_stmt *s = store_stmt(st, SQL_DISPOS_CASE);
@@ -640,6 +650,7 @@ int store_case_dispos(struct store *st, const char *case_id, struct dispo **out,
 	return 0;
 }
 
+/* Open dispositions of a case to position; caller frees with dispos_free. */
 int store_dispos_for(struct store *st, const char *case_id, const char *position,
 		     struct dispo **out, size_t *n)
 {
@@ -776,6 +787,7 @@ static int dispose_check_to(struct store *st, const char *case_id, const char *f
 	return 0;
 }
 
+/* Sends dispositions from from_pos (rules in store.h), in one transaction. */
 int store_dispose(struct store *st, const char *case_id, const char *parent_id,
 		  const char *from_pos, const char *const *to_pos, size_t n_to,
 		  const char *instructions, const char *note, const char *deadline,
@@ -940,6 +952,7 @@ static int dispo_for_action(struct store *st, const char *dispo_id, struct dispo
 	return 0;
 }
 
+/* The recipient marks a disposition read (already read: no change). */
 int store_dispo_read(struct store *st, const char *dispo_id, const char *actor, char **cause)
 {
 	int tok, ok = 0;
@@ -1025,6 +1038,7 @@ static int dispo_propagate(struct store *st, const struct dispo *d, const char *
 	return case_finish(st, d->case_id, now, actor, on_behalf, cause);
 }
 
+/* The recipient reports follow-up; completion propagates upward. */
 int store_dispo_followup(struct store *st, const char *dispo_id, const char *note,
 			 const char *actor, const char *on_behalf, char **cause)
 {

@@ -9,8 +9,8 @@
 #include "util.h"
 
 /* List statements are composed from static fragments and cached by the shape
- * of the query: view strategy x sort x order x keyset x search x kind x limit. */
-enum list_strategy { LS_MINE_SET, LS_MINE_SCAN, LS_UNDISPOSED, LS_OVERDUE, LS_ALL, LS_COUNT };
+ * of the query: view x sort x order x keyset x search x kind x limit. */
+enum list_strategy { LS_MINE, LS_UNDISPOSED, LS_OVERDUE, LS_ALL, LS_COUNT };
 enum limit_kind { LK_NONE, LK_SECURITY, LK_URGENCY, LK_PENTING, LK_STATUS, LK_YEAR, LK_KIND,
 		  LK_TEXT, LK_COUNT };
 #define LIST_STMTS  (LS_COUNT * SORT_COUNT * 2 * 2 * 2 * 2 * LK_COUNT)
@@ -30,6 +30,9 @@ struct store {
 	struct stmt_slot      *slots;       /* open-addressing table keyed by SQL pointer */
 	size_t                 nslots;      /* capacity, a power of two */
 	size_t                 nused;
+	void                  *fts_tok;     /* FTS5 unicode61 tokenizer (Fts5Tokenizer *), or NULL */
+	fts5_tokenizer         fts_tokapi;  /* its methods */
+	int                    fts_tried;   /* tokenizer looked up already */
 	sqlite3_stmt          *list_stmts[LIST_STMTS];
 	sqlite3_stmt          *count_stmts[COUNT_STMTS];
 };

@@ -398,6 +398,14 @@ static void test_search(void **state)
 	assert_int_equal(view_count(f, VIEW_ALL, NULL, "kehadiran", NULL), 3);
 	assert_int_equal(view_count(f, VIEW_ALL, NULL, "umkm", NULL), 1);
 	assert_int_equal(view_count(f, VIEW_ALL, NULL, "tidakada", NULL), 0);
+	assert_int_equal(view_count(f, VIEW_ALL, NULL, "koord", NULL), 1);  /* expanded */
+	assert_int_equal(view_count(f, VIEW_ALL, NULL, "kupa", NULL), 1);
+	assert_int_equal(view_count(f, VIEW_ALL, NULL, "ko", NULL), 2);     /* prefix index */
+	assert_int_equal(view_count(f, VIEW_ALL, NULL, "k", NULL), 3);
+	assert_int_equal(view_count(f, VIEW_ALL, NULL, "laporan koperasi", NULL), 1);
+	assert_int_equal(view_count(f, VIEW_ALL, NULL, "500/1", NULL), 3);
+	assert_int_equal(view_count(f, VIEW_MINE, "kadis", "kehadiran", NULL), 3);
+	assert_int_equal(view_count(f, VIEW_MINE, "sekretaris", "kehadiran", NULL), 0);
 	assert_int_equal(view_count(f, VIEW_ALL, NULL, "   ", NULL), 3);
 	const char *odd[] = { "\"foo", "AND(", "\"", "*", "NEAR(a b", "a OR", "-x", "^", ":",
 			      "\"(AND)\"", "laporan \"" };
@@ -913,7 +921,11 @@ static void test_version_conflict(void **state)
 	values_set(&v, "nomor_agenda", "99"); /* ignored: the number stays */
 	char *cause = NULL;
 	setenv("BERKAS_NOW", "2026-03-02T09:15", 1);
-	assert_int_equal(store_case_update(f->st, f->k, c.id, 1, &v, "sekretaris", NULL, &cause), 0);
+	/* the first clerk saves through another connection */
+	struct store *other;
+	assert_int_equal(store_open(f->db, 0, &other, &cause), 0);
+	assert_int_equal(store_case_update(other, f->k, c.id, 1, &v, "sekretaris", NULL, &cause), 0);
+	store_close(other);
 	struct case_rec cur;
 	values_set(&v, "perihal", "Permintaan data koperasi");
 	assert_int_equal(store_case_update(f->st, f->k, c.id, 1, &v, "kadis", &cur, &cause), -1);
@@ -1006,6 +1018,70 @@ static void test_backup_tx_steps(void **state)
 	case_clear(&c);
 }
 
+/* store-4.3: the inbox follows edits of its sort keys and dispositions. */
+static void test_inbox_order(void **state)
+{
+	struct fixture *f = *state;
+	struct case_rec a, b, c;
+	add_letter(f, "02-03-2026", "Camat Kupang", "Satu", NULL, &a);
+	add_letter(f, "03-03-2026", "Bupati Alor", "Dua", NULL, &b);
+	add_letter(f, "04-03-2026", "Ayah", "Tiga", NULL, &c);
+	struct list_query q = { .view = VIEW_MINE, .position = "kadis", .sort = SORT_PARTY };
+	char *nums = view_numbers(f, &q);
+	assert_string_equal(nums, "3,2,1");
+	free(nums);
+	q.sort = SORT_RECEIVED;
+	nums = view_numbers(f, &q);
+	assert_string_equal(nums, "3,2,1");
+	free(nums);
+	q.reverse = 1;
+	nums = view_numbers(f, &q);
+	assert_string_equal(nums, "1,2,3");
+	free(nums);
+
+	struct values v;
+	values_init(&v);
+	for (size_t i = 0; i < a.fields.n; i++)
+		values_set(&v, a.fields.key[i], a.fields.val[i]);
+	values_set(&v, "asal_surat", "Akademi");
+	values_set(&v, "tanggal_diterima", "2026-03-05");
+	char *cause = NULL;
+	assert_int_equal(store_case_update(f->st, f->k, a.id, 1, &v, "arsiparis", NULL, &cause), 0);
+	values_free(&v);
+	q.reverse = 0;
+	nums = view_numbers(f, &q);
+	assert_string_equal(nums, "1,3,2");
+	free(nums);
+	q.sort = SORT_PARTY;
+	nums = view_numbers(f, &q);
+	assert_string_equal(nums, "1,3,2");
+	free(nums);
+	q.limit = "sifat=biasa";
+	q.kind = "surat_masuk";
+	nums = view_numbers(f, &q);
+	assert_string_equal(nums, "1,3,2");
+	free(nums);
+	q.limit = NULL;
+	q.kind = NULL;
+
+	const char *to[] = { "sekretaris", "kabid_kelembagaan" };
+	assert_int_equal(store_dispose(f->st, c.id, NULL, "kadis", to, 2, NULL, NULL, NULL, "kadis",
+				       NULL, &cause), 0);
+	nums = view_numbers(f, &q);
+	assert_string_equal(nums, "1,2");
+	free(nums);
+	q.position = "kabid_kelembagaan";
+	nums = view_numbers(f, &q);
+	assert_string_equal(nums, "3");
+	free(nums);
+	assert_int_equal(view_count(f, VIEW_MINE, "sekretaris", NULL, NULL), 1);
+	assert_int_equal(view_count(f, VIEW_MINE, "sekretaris", NULL, "tahun=2026"), 1);
+	assert_int_equal(view_count(f, VIEW_MINE, "sekretaris", NULL, "tahun=2025"), 0);
+	case_clear(&a);
+	case_clear(&b);
+	case_clear(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1016,6 +1092,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_search, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_paging, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_limits_views, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_inbox_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_disposition_flow, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dispose_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_on_behalf, setup, teardown),
