@@ -144,12 +144,17 @@ void cli_usage(FILE *fp)
 void cli_cmd_usage(const struct cli_ctx *c, FILE *fp)
 {
 	const struct cli_cmd *cmd = cli_cmd_find(c->cmd);
+	char *summary;
 
 	if (cmd == NULL)
 		return;
 	fprintf(fp, _("Pemakaian: berkas %s%s%s\n"), cmd->name, cmd->synopsis[0] ? " " : "",
 		cmd->synopsis[0] ? _(cmd->synopsis) : "");
-	fprintf(fp, "%s.\n", _(cmd->summary));
+	summary = xstrdup(_(cmd->summary));
+	if (summary[0] >= 'a' && summary[0] <= 'z')
+		summary[0] = (char)(summary[0] - 'a' + 'A');
+	fprintf(fp, "%s.\n", summary);
+	free(summary);
 	if (cmd->help[0])
 		fprintf(fp, "\n%s", _(cmd->help));
 }

@@ -364,7 +364,7 @@ out_args:
 
 /* ---- check ---------------------------------------------------------------- */
 
-struct cli_admin_check {
+struct cli_admin_checkctx {
 	struct errs          *errs;
 	const struct reflist *positions;
 	const char           *path;   /* data/pegawai.csv */
@@ -375,7 +375,7 @@ struct cli_admin_check {
 
 static int cli_admin_check_person(long line, char **f, size_t n, void *ctx)
 {
-	struct cli_admin_check *k = ctx;
+	struct cli_admin_checkctx *k = ctx;
 
 	if (!k->header) {
 		k->header = 1;
@@ -413,7 +413,7 @@ static int cli_admin_check_person(long line, char **f, size_t n, void *ctx)
 int cli_admin_check(const struct cli_ctx *c, int argc, char **argv)
 {
 	struct cli_opt opts[] = { { NULL, 0, 0, 0, NULL } };
-	struct cli_admin_check chk;
+	struct cli_admin_checkctx chk;
 	struct config cfg;
 	struct kindset ks = { NULL, 0 };
 	struct calendar *cal;

@@ -705,6 +705,47 @@ static void cli_case_show_steps(struct app *a, const struct kind *k, const struc
 	steps_free(s, n);
 }
 
+/* Appends the details of one event after its action word, sanitised:
+ * "diubah Perihal: 'a' -> 'b'", "disposisi Kepala Dinas -> Sekretaris",
+ * "dibaca (Sekretaris)", "tindak lanjut (Sekretaris): note". */
+static void cli_case_event_text(struct buf *b, struct app *a, const struct kind *k,
+				const struct event *ev)
+{
+	const char *act = ev->action ? ev->action : "";
+	const char *field = ev->field ? ev->field : "";
+	const char *oldv = ev->old_value ? ev->old_value : "";
+	const char *newv = ev->new_value ? ev->new_value : "";
+
+	if (strcmp(act, "diubah") == 0) {
+		const struct kfield *f = k ? kind_field(k, field) : NULL;
+		char *o = f ? kind_display(f, oldv) : xstrdup(oldv);
+		char *n = f ? kind_display(f, newv) : xstrdup(newv);
+
+		buf_printf(b, " %s: '%s' -> '%s'", f ? f->label : field, o, n);
+		free(o);
+		free(n);
+	} else if (strcmp(act, "disposisi") == 0 && *oldv && *newv) {
+		buf_printf(b, " %s -> %s", app_position_name(a, oldv), app_position_name(a, newv));
+	} else if (strcmp(act, "dibuat") == 0) {
+		if (*newv)
+			buf_printf(b, _(", nomor %s"), newv);
+	} else if (strcmp(act, "tahap") == 0) {
+		buf_printf(b, " %s%s%s", field, *newv ? " " : "", newv);
+	} else if (strcmp(act, "tindak_lanjut") == 0) {
+		buf_printf(b, " (%s): %s", app_position_name(a, field), newv);
+	} else if (strcmp(act, "selesai") == 0) {
+		/* the action says it all */
+	} else if (strcmp(act, "dibaca") == 0 || strcmp(act, "diteruskan") == 0 ||
+		   strcmp(act, "disposisi_selesai") == 0) {
+		buf_printf(b, " (%s)", app_position_name(a, field));
+	} else {
+		if (*field)
+			buf_printf(b, " %s", field);
+		if (*newv)
+			buf_printf(b, ": %s", newv);
+	}
+}
+
 static void cli_case_show_events(struct app *a, const struct kind *k, const struct case_rec *r,
 				 const struct cli_case_people *pp)
 {
@@ -718,44 +759,21 @@ static void cli_case_show_events(struct app *a, const struct kind *k, const stru
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
-		char *who = cli_case_who2(pp, ev[i].actor, ev[i].on_behalf);
-		char *act = str_sanitize(ev[i].action ? ev[i].action : "", 1);
+		char *who = cli_case_who2(pp, ev[i].actor, ev[i].on_behalf), *line;
+		struct buf b;
 
-		for (char *p = act; *p; p++)
+		buf_init(&b);
+		buf_adds(&b, ev[i].action ? ev[i].action : "");
+		for (char *p = b.s; p && *p; p++)
 			if (*p == '_')
 				*p = ' ';
+		cli_case_event_text(&b, a, k, &ev[i]);
 		cli_case_ts(ev[i].at, ts);
-		printf("  %s  %s: %s", ts, who, act);
-		if (ev[i].field && *ev[i].field && strcmp(ev[i].action ? ev[i].action : "", "diubah") != 0) {
-			char *fl = str_sanitize(ev[i].field, 1);
-			char *sn = str_sanitize(ev[i].new_value ? ev[i].new_value : "", 1);
-
-			printf(" %s%s%s", fl, *sn ? " " : "", sn);
-			free(fl);
-			free(sn);
-		} else if (ev[i].field && *ev[i].field) {
-			const struct kfield *f = k ? kind_field(k, ev[i].field) : NULL;
-			char *o = f && ev[i].old_value ? kind_display(f, ev[i].old_value)
-				: xstrdup(ev[i].old_value ? ev[i].old_value : "");
-			char *nv = f && ev[i].new_value ? kind_display(f, ev[i].new_value)
-				: xstrdup(ev[i].new_value ? ev[i].new_value : "");
-			char *so = str_sanitize(o ? o : "", 1), *sn = str_sanitize(nv ? nv : "", 1);
-			char *fl = str_sanitize(f ? f->label : ev[i].field, 1);
-
-			printf(" %s: '%s' -> '%s'", fl, so, sn);
-			free(o);
-			free(nv);
-			free(so);
-			free(sn);
-			free(fl);
-		} else if (ev[i].new_value && *ev[i].new_value) {
-			char *sn = str_sanitize(ev[i].new_value, 1);
-			printf(" (%s)", sn);
-			free(sn);
-		}
-		putchar('\n');
+		line = str_sanitize(b.s ? b.s : "", 1);
+		printf("  %s  %s: %s\n", ts, who, line);
+		free(line);
+		buf_free(&b);
 		free(who);
-		free(act);
 	}
 	events_free(ev, n);
 }

@@ -47,6 +47,15 @@ expect_contains "$T/out" "Surat Masuk 1"
 expect_status 1 berkas show 99
 expect_eq "$(cat "$T/err")" "berkas: berkas tidak ditemukan: 99" "add-show-4.1"
 
+# add-show-4b: the step clock counts working time: from Monday 09:00 to Tuesday
+# 10:00 is 7 h + 2.5 h = 1 working day (07:30-16:00) and 1 hour.
+BERKAS_NOW=2026-03-03T10:00
+expect_status 0 berkas show 1
+expect_eq "$(grep -A1 '^  2\. Kepala Dinas$' "$T/out" | tail -n 1)" \
+	"     mutu baku 10 menit | waktu 1 hari kerja 1 jam, melampaui mutu baku | berjalan" "add-show-4b.1"
+expect_eq "$(grep -A1 '^  3\. Sekretaris$' "$T/out" | tail -n 1)" \
+	"     mutu baku 10 menit | waktu - | belum" "add-show-4b.2"
+
 # add-show-5: a new year restarts at 1; "1" then means this year's letter, and
 # the older one is still found by id.
 BERKAS_NOW=2027-01-04T08:00

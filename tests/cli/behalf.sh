@@ -28,7 +28,9 @@ grep -q "Elisabeth Manu (umum) atas nama Drs. Yohanes Laka Mone (kadis): disposi
 
 # behalf-3: the recipient still sees it in the inbox; the clerk records the
 # Sekretaris' follow-up written on paper.
-BERKAS_USER=sekretaris "$BERKAS_BIN" list --view saya --format csv >"$T/inbox.csv" || fail "inbox"
+BERKAS_USER=sekretaris
+berkas list --view saya --format csv >"$T/inbox.csv" || fail "inbox"
+BERKAS_USER=umum
 expect_eq "$(csv_sql "$T/inbox.csv" "select group_concat(nomor) from t")" "1" "behalf-3.1"
 expect_status 0 berkas followup 1 --on-behalf sekretaris --note "Dihadiri staf"
 expect_contains "$T/out" "Tindak lanjut dicatat"

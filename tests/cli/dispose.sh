@@ -9,8 +9,9 @@ add_letter "Kementerian Koperasi dan UKM" "Permintaan data koperasi aktif" penti
 
 # inbox LOGIN: the numbers in LOGIN's "Untuk saya" view, comma-separated.
 inbox() {
-	BERKAS_USER=$1 "$BERKAS_BIN" list --view saya --format csv >"$T/inbox.csv" ||
-		fail "list --view saya as $1"
+	ib_user=$BERKAS_USER; BERKAS_USER=$1
+	berkas list --view saya --format csv >"$T/inbox.csv" || fail "list --view saya as $1"
+	BERKAS_USER=$ib_user
 	csv_sql "$T/inbox.csv" "select coalesce(group_concat(nomor), '-') from t"
 }
 as() { BERKAS_USER=$1; }

@@ -86,4 +86,21 @@ COLUMNS=100
 expect_status 0 berkas list --sort nomor
 grep -q '^!2 ' "$T/out" || fail "list-7.2: no '!2' row: $(cat "$T/out")"
 grep -q '^\*1 ' "$T/out" || fail "list-7.3: no '*1' row: $(cat "$T/out")"
+
+# list-8: control characters that reached the database some other way (an old
+# import, a hand edit) are never printed raw by list or show.
+sqlite3 "$BERKAS_DB" "UPDATE cases SET party = 'Biro' || char(27) || '[31mMerah',
+	fields = json_set(fields, '$.asal_surat', 'Biro' || char(27) || '[31mMerah' || char(7))
+	WHERE number = 2" || fail "list-8: sqlite3 update"
+expect_status 0 berkas list --sort nomor
+expect_contains "$T/out" "Biro?[31mMerah"
+expect_status 0 berkas show 2
+expect_contains "$T/out" "  Asal surat       : Biro?[31mMerah?"
+expect_status 0 berkas list --search kinerja --format csv
+expect_eq "$(csv_sql "$T/out" "select asal from t")" "$(printf 'Biro\033[31mMerah')" "list-8.1 CSV keeps the data"
+for f in list show; do
+	[ $f = list ] && berkas list >"$T/out" || berkas show 2 >"$T/out"
+	! grep -q "$(printf '\033')" "$T/out" || fail "list-8.2: ESC in $f output"
+	! grep -q "$(printf '\007')" "$T/out" || fail "list-8.3: BEL in $f output"
+done
 echo ok
