@@ -119,6 +119,8 @@ int         values_from_json(const char *json, struct values *v);
 int  kind_normalize(const struct kind *k, struct values *v, struct errs *errs);
 /* Stored value -> display text (dates DD-MM-YYYY); caller frees. */
 char *kind_display(const struct kfield *f, const char *stored);
+/* Display text naming a code's meaning ("P - Penting"); caller frees. */
+char *kind_display_long(const struct kfield *f, const char *stored);
 /* Formats the office number: number_format with {n} {n:04} {yyyy} {kode}. */
 char *kind_format_number(const struct kind *k, long n, int year, const char *unit_code);
 

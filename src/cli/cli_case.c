@@ -589,7 +589,7 @@ static void cli_case_show_fields(const struct kind *k, const struct case_rec *r)
 	for (size_t i = 0; i < k->n_fields; i++) {
 		const struct kfield *f = &k->fields[i];
 		const char *v = values_get(&r->fields, f->key);
-		char *d = v ? kind_display(f, v) : NULL;
+		char *d = v ? kind_display_long(f, v) : NULL;
 
 		cli_case_label(2, f->label, w);
 		cli_case_value(d ? d : "", w + 5);

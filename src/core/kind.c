@@ -1406,6 +1406,26 @@ char *kind_display(const struct kfield *f, const char *stored)
 	return xstrdup(stored);
 }
 
+/* Like kind_display, but a coded value also names its meaning: a list code
+ * as "500.3 - Perekonomian", a labelled choice as "P - Penting". For screens
+ * and sheets; exports keep the bare codes. Caller frees. */
+char *kind_display_long(const struct kfield *f, const char *stored)
+{
+	if (stored == NULL || f == NULL)
+		return kind_display(f, stored);
+	if (f->type == FT_REF && f->ref != NULL) {
+		const struct refitem *it = reflist_find(f->ref, stored);
+		if (it != NULL && it->label != NULL)
+			return xasprintf("%s - %s", stored, it->label);
+	}
+	if (f->type == FT_CHOICE && f->choice_labels != NULL) {
+		for (size_t i = 0; i < f->n_choices; i++)
+			if (f->choice_labels[i] != NULL && strcmp(f->choices[i], stored) == 0)
+				return xasprintf("%s - %s", stored, f->choice_labels[i]);
+	}
+	return kind_display(f, stored);
+}
+
 /* Office number n of year in k's format; unit_code fills {kode} (NULL = "").
  * Caller frees. */
 char *kind_format_number(const struct kind *k, long n, int year, const char *unit_code)

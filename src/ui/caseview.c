@@ -216,7 +216,7 @@ static void caseview_build_fields(struct caseview *cv)
 			const char *v = values_get(&cv->c.fields, f->key);
 			if (v == NULL || *v == '\0')
 				continue; /* empty fields stay off the sheet; the form shows them */
-			char *disp = kind_display(f, v);
+			char *disp = kind_display_long(f, v);
 			caseview_field(cv, lw, f->label, disp, A_NORMAL, CP_NORMAL);
 			free(disp);
 		}
