@@ -36,8 +36,11 @@ small() { # cols rows: the size to return to
 	# keys pressed while too small do nothing harmful; q still quits from the inbox
 	tui_resize 60 20
 	tui_wait "Terminal terlalu kecil"
+	tui_keys a
 	tui_resize "$1" "$2"
 	tui_wait "F10 Keluar"
+	tui_expect "F2 Baru"                 # still the inbox: 'a' was ignored
+	tui_expect_not "Nomor surat"
 	tui_keys q
 	tui_wait_exit
 }
