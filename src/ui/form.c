@@ -404,6 +404,9 @@ static void form_build(struct form_state *st)
 	st->form = new_form(st->fields);
 	if (st->form == NULL)
 		abort();
+	/* Backspace at the start of a field must not jump into the previous
+	 * field (and insert there); Enter is ours, not libform's. */
+	form_opts_off(st->form, O_BS_OVERLOAD | O_NL_OVERLOAD);
 	set_form_win(st->form, st->pad);
 	set_form_sub(st->form, st->pad);
 	set_field_init(st->form, form_hook_in);
@@ -904,8 +907,18 @@ static int form_enter(struct form_state *st)
 static void form_updown(struct form_state *st, int up)
 {
 	const struct form_slot *sl = &st->slot[st->cur];
-	if (sl->rows > 1 && form_driver(st->form, up ? REQ_UP_CHAR : REQ_DOWN_CHAR) == E_OK)
-		return;
+	if (sl->rows > 1) {
+		/* A growable field accepts REQ_DOWN_CHAR forever: stay inside only
+		 * while there are rows of the field's buffer below the cursor. */
+		int drows = 0, dcols = 0, dmax = 0;
+		FIELD *f = current_field(st->form);
+		int row = st->form->currow;
+		if (f != NULL)
+			dynamic_field_info(f, &drows, &dcols, &dmax);
+		int inside = up ? row > 0 : row < drows - 1;
+		if (inside && form_driver(st->form, up ? REQ_UP_CHAR : REQ_DOWN_CHAR) == E_OK)
+			return;
+	}
 	form_move(st, up ? REQ_PREV_FIELD : REQ_NEXT_FIELD);
 }
 

@@ -239,14 +239,14 @@ static int inbox_no_width(const struct inbox *ib)
 /* Column widths for COLS. Perihal matters most: it gets at least
  * INBOX_SUBJECT_MIN columns (when there is room) before Asal grows past its
  * minimum; on narrow screens the Posisi column goes first (pos = 0). */
-#define INBOX_SUBJECT_MIN 32
-#define INBOX_PARTY_MIN   12
+#define INBOX_SUBJECT_MIN 22
+#define INBOX_PARTY_MIN   10
 static void inbox_layout(const struct inbox *ib, struct inbox_cols *c)
 {
 	c->no = inbox_no_width(ib);
 	c->date = 10;
-	c->su = 7;
-	c->pos = COLS >= 120 ? 18 : COLS >= 100 ? 14 : 11;
+	c->su = 6;
+	c->pos = COLS >= 120 ? 18 : COLS >= 100 ? 14 : 10;
 	c->deadline = 10;
 	int fixed = c->no + c->date + c->su + c->deadline + 6;
 	int spare = COLS - fixed - c->pos;
@@ -332,7 +332,7 @@ static void inbox_draw_header(const struct inbox *ib)
 	x += c.party + 1;
 	ui_put_attr(1, x, c.subject, _("Perihal"), a, CP_NORMAL);
 	x += c.subject + 1;
-	ui_put_attr(1, x, c.su, _("Sft/Urg"), a, CP_NORMAL);
+	ui_put_attr(1, x, c.su, _("Sf/Urg"), a, CP_NORMAL);
 	x += c.su + 1;
 	if (c.pos > 0) {
 		ui_put_attr(1, x, c.pos, _("Posisi"), a, CP_NORMAL);
