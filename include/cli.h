@@ -80,5 +80,9 @@ int cli_dispose_read(const struct cli_ctx *c, int argc, char **argv);
 int cli_dispose_followup(const struct cli_ctx *c, int argc, char **argv);
 int cli_export_run(const struct cli_ctx *c, int argc, char **argv);
 int cli_print_run(const struct cli_ctx *c, int argc, char **argv);
+/* cli_koperasi.c: import koperasi, export (koperasi, else cli_export_run), koperasi list|show|add. */
+int cli_koperasi_import(const struct cli_ctx *c, int argc, char **argv);
+int cli_koperasi_export_route(const struct cli_ctx *c, int argc, char **argv);
+int cli_koperasi_run(const struct cli_ctx *c, int argc, char **argv);
 
 #endif

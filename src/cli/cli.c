@@ -81,20 +81,42 @@ static const struct cli_cmd cli_cmds[] = {
 	     "                    pengantar untuk surat Biasa)\n"
 	     "  -o BERKAS         simpan ke berkas (- untuk stdout), bukan ke perintah cetak\n"
 	     "                    ([cetak] perintah)\n") },
-	{ "export", cli_export_run,
-	  N_("JENIS [--from DD-MM-YYYY] [--to DD-MM-YYYY] [-o BERKAS] [--delimiter ';']\n"
-	     "       [--bom] [--raw]"),
-	  N_("ekspor CSV (mis. buku agenda surat masuk)"),
+	{ "import", cli_koperasi_import,
+	  N_("koperasi BERKAS.csv [--map 'Judul=kunci,...']\n"
+	     "       [--skip-bad BERKAS] [--update] [--delimiter ';']"),
+	  N_("impor daftar koperasi dari CSV"),
+	  N_("Kolom dicocokkan menurut judulnya: kunci isian (nik, nama, no_badan_hukum,\n"
+	     "wilayah_keanggotaan, ...; lihat 'berkas export koperasi') atau labelnya.\n"
+	     "Setiap baris diperiksa dengan aturan yang sama seperti formulir. Bawaan: semua\n"
+	     "atau tidak sama sekali; bila ada baris salah tidak ada yang diimpor dan setiap\n"
+	     "masalah dicetak sebagai BERKAS:BARIS: KOLOM: 'NILAI': ALASAN.\n"
+	     "  --map J=K,...     kolom berjudul J berisi isian K; K '-' mengabaikan kolom\n"
+	     "  --skip-bad BERKAS impor baris yang benar; baris yang salah ditulis ke BERKAS\n"
+	     "                    dengan kolom baris dan alasan\n"
+	     "  --update          baris dengan NIK atau nomor badan hukum yang sudah ada\n"
+	     "                    memperbarui koperasi itu (bawaan: dilewati)\n"
+	     "  --delimiter C     pemisah ',' atau ';' (bawaan: ditebak dari baris judul)\n"
+	     "Kemajuan ditampilkan pada stderr bila stderr adalah terminal.\n") },
+	{ "export", cli_koperasi_export_route,
+	  N_("JENIS|koperasi [--from DD-MM-YYYY] [--to DD-MM-YYYY]\n"
+	     "       [-o BERKAS] [--delimiter ';'] [--bom] [--raw]"),
+	  N_("ekspor CSV (mis. buku agenda surat masuk, daftar koperasi)"),
 	  N_("  --from TGL        tanggal diterima paling awal\n"
 	     "  --to TGL          tanggal diterima paling akhir\n"
 	     "  -o BERKAS         tulis ke berkas (bawaan: stdout)\n"
 	     "  --delimiter C     pemisah ',' (bawaan) atau ';' (Excel berbahasa Indonesia)\n"
 	     "  --bom             awali dengan BOM UTF-8\n"
-	     "  --raw             jangan netralkan sel yang diawali = + - @\n") },
-	{ "demo", cli_admin_demo, N_("--letters N [--seed S]"),
-	  N_("menambah surat contoh"),
+	     "  --raw             jangan netralkan sel yang diawali = + - @\n"
+	     "'export koperasi' menulis daftar koperasi (judul = kunci isian, urut nama)\n"
+	     "yang dibaca kembali oleh 'import koperasi' tanpa perubahan; --from dan --to\n"
+	     "tidak berlaku untuknya.\n") },
+	{ "demo", cli_admin_demo, N_("[--letters N] [--koperasi N] [--seed S]"),
+	  N_("menambah surat dan koperasi contoh"),
 	  N_("  --letters N       jumlah surat masuk contoh\n"
-	     "  --seed S          benih acak (bawaan 1); hasil sama untuk benih yang sama\n") },
+	     "  --koperasi N      jumlah koperasi contoh (KSP Kopdit, KUD, KPRI, ... di\n"
+	     "                    kabupaten/kota NTT)\n"
+	     "  --seed S          benih acak (bawaan 1); hasil sama untuk benih yang sama\n"
+	     "Paling sedikit satu dari --letters dan --koperasi; keduanya boleh.\n") },
 	{ "backup", cli_admin_backup, N_("BERKAS"),
 	  N_("mencadangkan basis data"),
 	  N_("Menyalin basis data ke BERKAS dengan API backup SQLite; aman selagi orang\n"
@@ -112,6 +134,28 @@ static const struct cli_cmd cli_cmds[] = {
 	  N_("memeriksa formulir, data dan konfigurasi"),
 	  N_("Memuat config.ini, forms/*.ini dan data/*.csv (dan basis data bila ada) lalu\n"
 	     "mencetak \"ok\" atau setiap masalah, satu per baris.\n") },
+	{ "koperasi", cli_koperasi_run,
+	  N_("list [--search TEKS] [--filter EKSPRESI]\n"
+	     "       [--sort nama|rat|diubah] [--limit N] [--format table|csv]\n"
+	     "   atau: berkas koperasi show NIK|ID|NO_BADAN_HUKUM\n"
+	     "   atau: berkas koperasi add isian=nilai..."),
+	  N_("daftar koperasi: list, show, add"),
+	  N_("  list              daftar koperasi (kolom NIK, NAMA, BADAN HUKUM, KAB/KOTA,\n"
+	     "                    GRADE, RAT, STATUS)\n"
+	     "  --search TEKS     kata pada nama, kelurahan, kecamatan, pengurus; awal NIK;\n"
+	     "                    atau bagian nomor badan hukum\n"
+	     "  --filter EKSPRESI kabkota=Ende, wilayah=provinsi, bentuk, jenis, kelompok=KUD,\n"
+	     "                    skala, grade=A, status=aktif, status_nik, atau teks pada\n"
+	     "                    nama/nomor badan hukum\n"
+	     "  --sort S          nama (bawaan), rat (RAT terakhir), diubah (terbaru dulu)\n"
+	     "  --limit N         paling banyak N baris (bawaan 50; 0 = semua)\n"
+	     "  --format F        table (bawaan; lebar $COLUMNS atau 100) atau csv\n"
+	     "  show X            semua isian, kantor yang melayani sertifikat NIK, riwayat;\n"
+	     "                    X adalah NIK, ID atau nomor badan hukum\n"
+	     "  add K=V...        mencatat koperasi; isian seperti kolom 'export koperasi'\n"
+	     "                    (nama wajib; tanggal DD-MM-YYYY); ID baru dicetak\n"
+	     "Contoh: berkas koperasi add nama='KSP Kopdit Swasti Sari' kabkota='Kota Kupang'\n"
+	     "        nik=5371010203040001 wilayah_keanggotaan=provinsi\n") },
 };
 
 #define CLI_NCMDS (sizeof cli_cmds / sizeof cli_cmds[0])

@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "csvio.h"
 #include "demo.h"
+#include "koperasi.h"
 #include "refdata.h"
 
 /* Creates the folders above path (mkdir -p of its dirname). */
@@ -79,15 +80,16 @@ static void cli_admin_progress(double done, void *ctx)
 
 int cli_admin_demo(const struct cli_ctx *c, int argc, char **argv)
 {
-	enum { O_LETTERS, O_SEED };
+	enum { O_LETTERS, O_SEED, O_KOPERASI };
 	struct cli_opt opts[] = {
-		{ "letters", 0, 1, 0, NULL }, { "seed", 0, 1, 0, NULL }, { NULL, 0, 0, 0, NULL }
+		{ "letters", 0, 1, 0, NULL }, { "seed", 0, 1, 0, NULL },
+		{ "koperasi", 0, 1, 0, NULL }, { NULL, 0, 0, 0, NULL }
 	};
 	struct app a;
 	char **pos, *cause = NULL;
 	const char *v;
 	size_t npos;
-	long n, seed = 1;
+	long n = -1, nk = -1, seed = 1;
 	int last = -1, tty = isatty(STDERR_FILENO);
 	int rc = cli_parse(c, argc, argv, opts, &pos, &npos);
 
@@ -97,12 +99,18 @@ int cli_admin_demo(const struct cli_ctx *c, int argc, char **argv)
 		rc = cli_usage_error(c, _("argumen berlebih: %s"), pos[0]);
 		goto out_args;
 	}
-	if ((v = cli_opt_last(&opts[O_LETTERS])) == NULL) {
-		rc = cli_usage_error(c, _("--letters belum diberikan"));
+	if (cli_opt_last(&opts[O_LETTERS]) == NULL && cli_opt_last(&opts[O_KOPERASI]) == NULL) {
+		rc = cli_usage_error(c, _("--letters belum diberikan (atau --koperasi)"));
 		goto out_args;
 	}
-	if ((n = cli_number_arg(v)) < 0 || n > 10000000) {
+	if ((v = cli_opt_last(&opts[O_LETTERS])) != NULL &&
+	    ((n = cli_number_arg(v)) < 0 || n > 10000000)) {
 		rc = cli_usage_error(c, _("--letters: bukan bilangan yang sah: '%s'"), v);
+		goto out_args;
+	}
+	if ((v = cli_opt_last(&opts[O_KOPERASI])) != NULL &&
+	    ((nk = cli_number_arg(v)) < 0 || nk > 10000000)) {
+		rc = cli_usage_error(c, _("--koperasi: bukan bilangan yang sah: '%s'"), v);
 		goto out_args;
 	}
 	if ((v = cli_opt_last(&opts[O_SEED])) != NULL &&
@@ -114,16 +122,36 @@ int cli_admin_demo(const struct cli_ctx *c, int argc, char **argv)
 		rc = CLI_ERR;
 		goto out_args;
 	}
-	rc = demo_letters(&a, n, (unsigned)seed, tty ? cli_admin_progress : NULL, &last, &cause);
-	if (tty && last >= 0)
-		fputc('\n', stderr);
-	if (rc != 0) {
-		cli_error("%s", cause ? cause : _("gagal membuat data contoh"));
-		free(cause);
-		rc = CLI_ERR;
-	} else {
-		printf(_("%ld surat contoh ditambahkan\n"), n);
-		rc = CLI_OK;
+	rc = CLI_OK;
+	if (n >= 0) {
+		int r = demo_letters(&a, n, (unsigned)seed, tty ? cli_admin_progress : NULL, &last,
+				     &cause);
+		if (tty && last >= 0)
+			fputc('\n', stderr);
+		if (r != 0) {
+			cli_error("%s", cause ? cause : _("gagal membuat data contoh"));
+			free(cause);
+			cause = NULL;
+			rc = CLI_ERR;
+		} else {
+			printf(_("%ld surat contoh ditambahkan\n"), n);
+		}
+	}
+	if (nk >= 0 && rc == CLI_OK) {
+		int r;
+
+		last = -1;
+		r = koperasi_demo(&a, nk, (unsigned)seed, tty ? cli_admin_progress : NULL, &last,
+				  &cause);
+		if (tty && last >= 0)
+			fputc('\n', stderr);
+		if (r != 0) {
+			cli_error("%s", cause ? cause : _("gagal membuat data contoh"));
+			free(cause);
+			rc = CLI_ERR;
+		} else {
+			printf(_("%ld koperasi contoh ditambahkan\n"), nk);
+		}
 	}
 	app_close(&a);
 out_args:
