@@ -7,21 +7,27 @@
 #include "util.h"
 #include "refdata.h"
 
-enum ftype { FT_TEXT, FT_LONGTEXT, FT_DATE, FT_NUMBER, FT_CHOICE, FT_MULTI, FT_REF };
+/* FT_KOPERASI: the registry id or NIK of a cooperative, stored as trimmed text;
+ * the store checks it against the registry (the loader only accepts the type). */
+enum ftype { FT_TEXT, FT_LONGTEXT, FT_DATE, FT_NUMBER, FT_CHOICE, FT_MULTI, FT_REF,
+	     FT_KOPERASI };
 
-/* Which common case column a field feeds (lists, search, deadlines). */
+/* Which common case column a field feeds (lists, search, deadlines).
+ * FR_KOPERASI: the cooperative the case belongs to (a koperasi field). */
 enum frole { FR_NONE, FR_NUMBER, FR_RECEIVED, FR_PARTY, FR_SUBJECT, FR_LETTER_NO,
-	     FR_SECURITY, FR_URGENCY, FR_PENTING };
+	     FR_SECURITY, FR_URGENCY, FR_PENTING, FR_KOPERASI };
 
 struct kfield {
 	char          *key;        /* section [field.KEY]; lower case */
 	char          *label;      /* label = ... (required) */
 	char          *help;       /* help = ... */
-	enum ftype     type;       /* type = text|longtext|date|number|choice|multi|ref */
-	enum frole     role;       /* role = number|received|party|subject|letter_no|security|urgency|penting */
+	enum ftype     type;       /* type = text|longtext|date|number|choice|multi|ref|koperasi */
+	enum frole     role;       /* role = number|received|party|subject|letter_no|security|
+				      urgency|penting|koperasi */
 	int            required;   /* required = yes|no */
 	int            auto_number;/* the office number; assigned on save, not typed */
-	int            min_len, max_len; /* characters; max_len default 200 text, 4000 longtext */
+	int            min_len, max_len; /* characters; max_len default 200 text, 4000
+					    longtext, 100 koperasi */
 	long           min, max;   /* numbers; has_min/has_max */
 	int            has_min, has_max;
 	char          *pattern;    /* POSIX ERE the whole value must match */

@@ -19,6 +19,8 @@
 #define KIND_WORKDAY_MINUTES 510L
 #define KIND_MAX_STEPS 999
 #define KIND_MAX_PAD 18
+/* Default and greatest length of a koperasi value (registry id or NIK). */
+#define KIND_KOPERASI_MAX 100
 
 /* Everything one load needs; errors go to e with the path as given. */
 struct kind_ctx {
@@ -36,12 +38,14 @@ static int             *kind_cb_lines; /* physical lines iniparser rejected */
 static size_t           kind_cb_n, kind_cb_cap;
 
 static const char *const kind_type_names[] = {
-	"text", "longtext", "date", "number", "choice", "multi", "ref"
+	"text", "longtext", "date", "number", "choice", "multi", "ref", "koperasi"
 };
 static const char *const kind_role_names[] = {
 	"", "number", "received", "party", "subject", "letter_no", "security", "urgency",
-	"penting"
+	"penting", "koperasi"
 };
+#define KIND_N_TYPES ((int)(sizeof kind_type_names / sizeof *kind_type_names))
+#define KIND_N_ROLES ((int)(sizeof kind_role_names / sizeof *kind_role_names))
 static const char *const kind_complete_names[] = { "manual", "register", "dispose", "followup" };
 
 static const char *const kind_keys_kind[] = { "title", "short", "sop", NULL };
@@ -585,12 +589,13 @@ static void kind_load_field(struct kind_ctx *c, const char *sec, struct kfield *
 	f->type = FT_TEXT;
 	if (type == NULL || *type == '\0') {
 		errs_add(c->e, _("%s: [%s] type: wajib diisi (text, longtext, date, number, "
-				 "choice, multi, ref)"), c->path, sec);
+				 "choice, multi, ref, koperasi)"), c->path, sec);
 	} else {
-		int t = kind_lookup(kind_type_names, 7, type);
+		int t = kind_lookup(kind_type_names, KIND_N_TYPES, type);
 		if (t < 0)
 			errs_add(c->e, _("%s: [%s] type: jenis '%s' tidak dikenal (text, longtext, "
-					 "date, number, choice, multi, ref)"), c->path, sec, type);
+					 "date, number, choice, multi, ref, koperasi)"), c->path, sec,
+				 type);
 		else
 			f->type = (enum ftype)t;
 	}
@@ -600,11 +605,11 @@ static void kind_load_field(struct kind_ctx *c, const char *sec, struct kfield *
 
 	const char *role = kind_get(c, sec, "role");
 	if (role != NULL) {
-		int r = kind_lookup(kind_role_names, 9, role);
+		int r = kind_lookup(kind_role_names, KIND_N_ROLES, role);
 		if (r <= 0) {
 			errs_add(c->e, _("%s: [%s] role: peran '%s' tidak dikenal (number, received, "
-					 "party, subject, letter_no, security, urgency, penting)"),
-				 c->path, sec, role);
+					 "party, subject, letter_no, security, urgency, penting, "
+					 "koperasi)"), c->path, sec, role);
 		} else {
 			f->role = (enum frole)r;
 			for (size_t i = 0; i < k->n_fields; i++)
@@ -619,6 +624,9 @@ static void kind_load_field(struct kind_ctx *c, const char *sec, struct kfield *
 			     f->role == FR_PENTING) && f->type != FT_CHOICE)
 				errs_add(c->e, _("%s: [%s] role: peran '%s' harus jenis choice"),
 					 c->path, sec, role);
+			if (f->role == FR_KOPERASI && f->type != FT_KOPERASI)
+				errs_add(c->e, _("%s: [%s] role: peran koperasi harus jenis koperasi"),
+					 c->path, sec);
 		}
 	}
 	if (kind_yesno(c, sec, "auto", &f->auto_number) == 0 && f->auto_number &&
@@ -628,7 +636,8 @@ static void kind_load_field(struct kind_ctx *c, const char *sec, struct kfield *
 
 	/* limits */
 	f->min_len = 0;
-	f->max_len = f->type == FT_LONGTEXT ? 4000 : 200;
+	f->max_len = f->type == FT_LONGTEXT ? 4000
+		   : f->type == FT_KOPERASI ? KIND_KOPERASI_MAX : 200;
 	const char *lim[] = { "min", "max" };
 	for (int i = 0; i < 2; i++) {
 		if (kind_get(c, sec, lim[i]) == NULL)
@@ -1310,6 +1319,20 @@ static int kind_field_norm(const struct kfield *f, const char *in, char **out, c
 			*out = buf_steal(&b);
 		else
 			buf_free(&b);
+		break;
+	}
+	case FT_KOPERASI: {
+		/* Only the form of the value here: the store checks that it names a
+		 * cooperative of the registry. */
+		size_t n = str_utf8_chars(in);
+		if (n > (size_t)f->max_len) {
+			*msg = xasprintf(_("terlalu panjang (%zu karakter, maksimal %d)"), n,
+					 f->max_len);
+		} else {
+			*out = xstrdup(in);
+			str_trim(*out);
+			rc = 0;
+		}
 		break;
 	}
 	case FT_REF:

@@ -2,6 +2,12 @@
 # list.sh: list views, search, filter, sort, limit and the table/CSV formats.
 . "$(dirname "$0")/../lib.sh"
 
+# The kinds shipped in forms/, as the program names them (sorted, ", ").
+known_kinds() {
+	(cd "$BERKAS_SHAREDIR/forms" && LC_ALL=C ls -- *.ini) | sed 's/\.ini$//' | paste -sd, - |
+		sed 's/,/, /g'
+}
+
 berkas init >/dev/null || fail "init"
 add_letter "Bappeda Provinsi NTT" "Undangan rapat koordinasi" >/dev/null
 add_letter "Biro Organisasi" "Laporan kinerja triwulan" sifat=Rahasia urgensi="Sangat Segera" >/dev/null
@@ -48,7 +54,7 @@ expect_eq "$(csv_sql "$T/out" "select group_concat(nomor) from t")" "2" "list-3.
 expect_status 0 berkas list --kind surat_masuk --format csv
 expect_eq "$(csv_sql "$T/out" "select count(*) from t")" "4" "list-3.2"
 expect_status 1 berkas list --kind surat_hilang
-expect_eq "$(cat "$T/err")" "berkas: jenis tidak dikenal: surat_hilang (jenis yang dikenal: surat_masuk)" "list-3.3"
+expect_eq "$(cat "$T/err")" "berkas: jenis tidak dikenal: surat_hilang (jenis yang dikenal: $(known_kinds))" "list-3.3"
 
 # list-4: sort by party (A-Z) and by number.
 expect_status 0 berkas list --sort asal --format csv

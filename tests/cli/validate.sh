@@ -3,6 +3,12 @@
 # form): each problem one line naming the field, exit 1, nothing written.
 . "$(dirname "$0")/../lib.sh"
 
+# The kinds shipped in forms/, as the program names them (sorted, ", ").
+known_kinds() {
+	(cd "$BERKAS_SHAREDIR/forms" && LC_ALL=C ls -- *.ini) | sed 's/\.ini$//' | paste -sd, - |
+		sed 's/,/, /g'
+}
+
 berkas init >/dev/null || fail "init"
 add_letter "Bappeda Provinsi NTT" "Undangan rapat" >/dev/null
 expect_eq "$(case_count)" "1" "validate-0"
@@ -49,5 +55,5 @@ try "berkas: sifat: 'Umum' bukan pilihan (Biasa, Terbatas, Rahasia, Sangat Rahas
 	asal_surat=Bappeda nomor_surat=1/2026 tanggal_surat=27-02-2026 perihal=Rapat sifat=Umum
 # validate-9: an unknown kind names the known ones.
 expect_status 1 berkas add surat_hilang perihal=x
-expect_eq "$(cat "$T/err")" "berkas: jenis tidak dikenal: surat_hilang (jenis yang dikenal: surat_masuk)" "validate-9"
+expect_eq "$(cat "$T/err")" "berkas: jenis tidak dikenal: surat_hilang (jenis yang dikenal: $(known_kinds))" "validate-9"
 echo ok

@@ -1,6 +1,8 @@
 /* test_kind.c: unit tests of kind files, values, normalisation and JSON. */
 #include "testutil.h"
 
+#include <dirent.h>
+
 #include "date.h"
 #include "kind.h"
 
@@ -215,7 +217,7 @@ static void test_load_many_problems(void **state)
 		"%s:16: baris tidak dikenali (bukan [bagian], kunci = nilai, atau komentar): "
 		"baris ini rusak",
 		"%s: [field.perihal] type: jenis 'txt' tidak dikenal (text, longtext, date, number, "
-		"choice, multi, ref)",
+		"choice, multi, ref, koperasi)",
 		"%s: [field.asal] lable: kunci tidak dikenal (maksudnya 'label'?)",
 		"%s: [field.asal] label: wajib diisi",
 		"%s: [step.3]: langkah tidak berurutan, [step.2] tidak ada",
@@ -671,6 +673,352 @@ static void test_normalize_errors(void **state)
 	kind_free(k);
 }
 
+/* kind-6.1: a koperasi field (registry id or NIK) with role koperasi: the
+ * value is trimmed text of at most 100 characters; the registry check is the
+ * store's. */
+static void test_koperasi_field(void **state)
+{
+	(void)state;
+	char *dir = tu_tmpdir();
+	char *path;
+	struct kind *k;
+	struct errs e;
+	errs_init(&e);
+	assert_int_equal(load_text(dir, "uji.ini",
+		"[kind]\n"
+		"title = Uji\n"
+		"[field.perihal]\n"
+		"label = Perihal\n"
+		"type = text\n"
+		"[field.koperasi]\n"
+		"label = Koperasi\n"
+		"type = koperasi\n"
+		"role = koperasi\n"
+		"required = yes\n"
+		"help = NIK koperasi atau id registri\n"
+		"[field.koperasi_induk]\n"
+		"label = Koperasi induk\n"
+		"type = koperasi\n"
+		"default = 5371010010000001\n",
+		&k, &e, &path), 0);
+	assert_int_equal(e.n, 0);
+	const struct kfield *f = kind_field(k, "koperasi");
+	assert_non_null(f);
+	assert_int_equal(f->type, FT_KOPERASI);
+	assert_int_equal(f->role, FR_KOPERASI);
+	assert_int_equal(f->required, 1);
+	assert_int_equal(f->max_len, 100);
+	assert_ptr_equal(kind_field_by_role(k, FR_KOPERASI), f);
+	/* a second koperasi field without the role is allowed */
+	f = kind_field(k, "koperasi_induk");
+	assert_int_equal(f->type, FT_KOPERASI);
+	assert_int_equal(f->role, FR_NONE);
+
+	/* trimmed, otherwise kept as typed; the default fills an empty field */
+	struct values v;
+	values_init(&v);
+	values_set(&v, "koperasi", " \t5371010010001234  ");
+	assert_int_equal(kind_normalize(k, &v, &e), 0);
+	assert_int_equal(e.n, 0);
+	assert_string_equal(values_get(&v, "koperasi"), "5371010010001234");
+	assert_string_equal(values_get(&v, "koperasi_induk"), "5371010010000001");
+	char *shown = kind_display_long(kind_field(k, "koperasi"), "5371010010001234");
+	assert_string_equal(shown, "5371010010001234");
+	free(shown);
+	values_free(&v);
+
+	values_init(&v);
+	values_set(&v, "koperasi", "0195f3a4-7b1c-7d2e-9f00-0123456789ab");
+	values_set(&v, "koperasi_induk", "Koperasi Serba Usaha \"Sehati\"");
+	assert_int_equal(kind_normalize(k, &v, &e), 0);
+	assert_string_equal(values_get(&v, "koperasi"), "0195f3a4-7b1c-7d2e-9f00-0123456789ab");
+	values_free(&v);
+
+	/* required, at most 100 characters, no control characters */
+	values_init(&v);
+	values_set(&v, "koperasi", "   ");
+	char longv[102];
+	memset(longv, '7', 101);
+	longv[101] = '\0';
+	values_set(&v, "koperasi_induk", longv);
+	assert_int_equal(kind_normalize(k, &v, &e), -1);
+	expect_msg(&e, "koperasi: wajib diisi");
+	expect_msg(&e, "koperasi_induk: terlalu panjang (101 karakter, maksimal 100)");
+	assert_int_equal(e.n, 2);
+	values_free(&v);
+	errs_free(&e);
+
+	errs_init(&e);
+	values_init(&v);
+	values_set(&v, "koperasi", "5371\n0100");
+	assert_int_equal(kind_normalize(k, &v, &e), -1);
+	assert_int_equal(e.n, 1);
+	assert_string_equal(e.msg[0], "koperasi: mengandung karakter kendali");
+	values_free(&v);
+	errs_free(&e);
+	kind_free(k);
+	free(path);
+
+	/* the role needs the type; at most one field per kind has it; the type
+	 * takes no min, max or pattern */
+	errs_init(&e);
+	assert_int_equal(load_text(dir, "salah.ini",
+		"[kind]\n"
+		"title = Uji\n"
+		"[field.a]\n"
+		"label = A\n"
+		"type = text\n"
+		"role = koperasi\n"
+		"[field.b]\n"
+		"label = B\n"
+		"type = koperasi\n"
+		"role = koperasi\n"
+		"min = 1\n"
+		"max = 16\n"
+		"pattern = [0-9]+\n"
+		"[field.c]\n"
+		"label = C\n"
+		"type = kop\n"
+		"[field.d]\n"
+		"label = D\n"
+		"type = koperasi\n"
+		"role = registri\n",
+		&k, &e, &path), -1);
+	assert_null(k);
+	char want[1024];
+	const char *msgs[] = {
+		"%s: [field.a] role: peran koperasi harus jenis koperasi",
+		"%s: [field.b] role: peran 'koperasi' sudah dipakai oleh [field.a]",
+		"%s: [field.b] min: hanya untuk jenis text, longtext atau number",
+		"%s: [field.b] max: hanya untuk jenis text, longtext atau number",
+		"%s: [field.b] pattern: hanya untuk jenis text, longtext atau number",
+		"%s: [field.c] type: jenis 'kop' tidak dikenal (text, longtext, date, number, "
+		"choice, multi, ref, koperasi)",
+		"%s: [field.d] role: peran 'registri' tidak dikenal (number, received, party, "
+		"subject, letter_no, security, urgency, penting, koperasi)",
+	};
+	for (size_t i = 0; i < sizeof msgs / sizeof *msgs; i++) {
+		snprintf(want, sizeof want, msgs[i], path);
+		expect_msg(&e, want);
+	}
+	assert_int_equal(e.n, sizeof msgs / sizeof *msgs);
+	free(path);
+	errs_free(&e);
+	tu_rmdir(dir);
+	free(dir);
+}
+
+/* A valid sample value for a required field without a default. */
+static const char *sample_value(const struct kfield *f, char *buf, size_t n)
+{
+	switch (f->type) {
+	case FT_DATE:
+		return "02-03-2026";
+	case FT_NUMBER:
+		snprintf(buf, n, "%ld", f->has_min ? f->min : 1);
+		return buf;
+	case FT_CHOICE:
+	case FT_MULTI:
+		return f->choices[0];
+	case FT_REF:
+		return f->ref->items[0].code;
+	case FT_KOPERASI:
+		return "5371010010001234";
+	default:
+		return "Uji";
+	}
+}
+
+/* 1 if the kind's clock can stop: a pause step that the case reaches, either
+ * because it is not passed at registration or because a step returns to it. */
+static int pause_reachable(const struct kind *k)
+{
+	for (size_t i = 0; i < k->n_steps; i++) {
+		const struct kstep *p = &k->steps[i];
+		if (!p->pauses_clock)
+			continue;
+		if (p->complete_on != CO_REGISTER)
+			return 1;
+		for (size_t j = 0; j < k->n_steps; j++)
+			if (k->steps[j].return_to == p->no)
+				return 1;
+	}
+	return 0;
+}
+
+/* kind-6.2: every shipped forms/<kind>.ini loads without a problem; every step's
+ * actor is a position of data/jabatan.csv; a case with only the required
+ * fields filled passes; the kinds linked to the registry carry the common
+ * fields, a pause step the case can reach and numbers that cannot be confused
+ * across kinds. */
+static void test_shipped_forms(void **state)
+{
+	(void)state;
+	DIR *d = opendir("forms");
+	assert_non_null(d);
+	size_t files = 0;
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL) {
+		size_t len = strlen(de->d_name);
+		if (de->d_name[0] == '.' || len <= 4 || strcmp(de->d_name + len - 4, ".ini") != 0)
+			continue;
+		char path[512];
+		snprintf(path, sizeof path, "forms/%s", de->d_name);
+		struct errs e;
+		errs_init(&e);
+		struct kind *k = NULL;
+		int rc = kind_load_file(path, "data", &k, &e);
+		for (size_t i = 0; i < e.n; i++)
+			fprintf(stderr, "%s\n", e.msg[i]);
+		assert_int_equal(rc, 0);
+		assert_int_equal(e.n, 0);
+		errs_free(&e);
+		kind_free(k);
+		files++;
+	}
+	closedir(d);
+
+	struct kindset ks;
+	struct errs e;
+	errs_init(&e);
+	assert_int_equal(kind_load_dir("forms", "data", &ks, &e), 0);
+	assert_int_equal(ks.n, files);
+	char *cause = NULL;
+	struct reflist *pos = reflist_load("data", "jabatan", &cause);
+	assert_non_null(pos);
+
+	const char *services[] = {
+		"pendirian_koperasi", "legalitas_koperasi", "registrasi_ods", "izin_usp",
+		"kantor_kas", "sertifikat_nik", "penerimaan_rat",
+	};
+	size_t nserv = sizeof services / sizeof *services;
+	for (size_t i = 0; i < nserv; i++) {
+		if (kindset_find(&ks, services[i]) == NULL) {
+			fprintf(stderr, "forms/%s.ini missing\n", services[i]);
+			fail();
+		}
+	}
+
+	char *numbers[64];
+	size_t nnum = 0;
+	for (size_t i = 0; i < ks.n; i++) {
+		const struct kind *k = ks.kinds[i];
+		assert_true(k->n_steps >= 1);
+		for (size_t j = 0; j < k->n_steps; j++) {
+			const struct kstep *s = &k->steps[j];
+			if (reflist_find(pos, s->actor) == NULL) {
+				fprintf(stderr, "%s [step.%d] actor: '%s' not in data/jabatan.csv\n",
+					k->path, s->no, s->actor);
+				fail();
+			}
+		}
+
+		/* only the required fields: defaults fill the rest */
+		struct values v;
+		values_init(&v);
+		char buf[32];
+		for (size_t j = 0; j < k->n_fields; j++) {
+			const struct kfield *f = &k->fields[j];
+			if (f->required && f->defval == NULL && !f->auto_number)
+				values_set(&v, f->key, sample_value(f, buf, sizeof buf));
+		}
+		if (kind_normalize(k, &v, &e) != 0) {
+			for (size_t j = 0; j < e.n; j++)
+				fprintf(stderr, "%s: %s\n", k->path, e.msg[j]);
+			fail();
+		}
+		values_free(&v);
+
+		const struct kfield *kop = kind_field_by_role(k, FR_KOPERASI);
+		if (kop == NULL)
+			continue;
+		/* a registration or certificate service */
+		assert_int_equal(kop->type, FT_KOPERASI);
+		const struct kfield *f = kind_field_by_role(k, FR_NUMBER);
+		assert_non_null(f);
+		assert_int_equal(f->auto_number, 1);
+		f = kind_field_by_role(k, FR_RECEIVED);
+		assert_non_null(f);
+		assert_string_equal(f->defval, "today");
+		assert_non_null(kind_field_by_role(k, FR_PARTY));
+		assert_non_null(kind_field_by_role(k, FR_SUBJECT));
+		f = kind_field(k, "surat_masuk");
+		assert_non_null(f);
+		assert_int_equal(f->type, FT_TEXT);
+		assert_int_equal(f->required, 0);
+		assert_true(k->n_reqs >= 2);
+		if (!pause_reachable(k)) {
+			fprintf(stderr, "%s: no pause step the case can reach\n", k->path);
+			fail();
+		}
+		assert_int_equal(k->number_yearly, 1);
+		assert_non_null(strstr(k->number_format, "{yyyy}"));
+		char *no = kind_format_number(k, 7, 2026, "500.3");
+		for (size_t j = 0; j < nnum; j++) {
+			if (strcmp(numbers[j], no) == 0) {
+				fprintf(stderr, "%s: number %s also used by another kind\n", k->path, no);
+				fail();
+			}
+		}
+		assert_true(nnum < sizeof numbers / sizeof *numbers);
+		numbers[nnum++] = no;
+	}
+	assert_true(nnum >= nserv);
+	for (size_t i = 0; i < nnum; i++)
+		free(numbers[i]);
+
+	/* what the sources fix */
+	const struct kind *k = kindset_find(&ks, "kantor_kas");
+	assert_int_equal(k->service_days, 30);
+	assert_int_equal(k->n_reqs, 5);
+	for (size_t i = 0; i < k->n_reqs; i++)
+		assert_int_equal(k->reqs[i].required, 1);
+	char *no = kind_format_number(k, 7, 2026, NULL);
+	assert_string_equal(no, "0007/KAS/2026");
+	free(no);
+
+	k = kindset_find(&ks, "sertifikat_nik");
+	assert_int_equal(k->service_days, 3);
+	assert_int_equal(kind_field(k, "nomor_sertifikat")->type, FT_TEXT);
+	assert_int_equal(kind_field(k, "tanggal_terbit")->type, FT_DATE);
+	assert_int_equal(kind_field(k, "berlaku_sampai")->type, FT_DATE);
+	assert_int_equal(kind_step(k, 4)->return_to, 3);
+	assert_int_equal(kind_step(k, 3)->pauses_clock, 1);
+	assert_string_equal(kind_step(k, 2)->actor, "kabid_pemberdayaan");
+
+	k = kindset_find(&ks, "registrasi_ods");
+	assert_int_equal(k->n_reqs, 7);
+	assert_string_equal(k->reqs[0].key, "surat_kuasa");
+	assert_int_equal(k->reqs[0].required, 0);
+	for (size_t i = 1; i < k->n_reqs; i++)
+		assert_int_equal(k->reqs[i].required, 1);
+	assert_int_equal(kind_step(k, 3)->return_to, 2);
+	assert_int_equal(kind_step(k, 2)->pauses_clock, 1);
+
+	k = kindset_find(&ks, "penerimaan_rat");
+	const struct kfield *f = kind_field(k, "predikat_kesehatan");
+	assert_int_equal(f->type, FT_CHOICE);
+	assert_int_equal(f->n_choices, 4);
+	assert_string_equal(f->choices[0], "Sehat");
+	assert_string_equal(f->choices[1], "Cukup Sehat");
+	assert_string_equal(f->choices[2], "Dalam Pengawasan");
+	assert_string_equal(f->choices[3], "Dalam Pengawasan Khusus");
+	assert_int_equal(kind_field(k, "tahun_buku")->type, FT_NUMBER);
+	assert_int_equal(kind_field(k, "tanggal_rat")->type, FT_DATE);
+	assert_int_equal(k->n_steps, 9);
+
+	const char *no_standard[] = {
+		"pendirian_koperasi", "legalitas_koperasi", "registrasi_ods", "izin_usp",
+		"penerimaan_rat",
+	};
+	for (size_t i = 0; i < sizeof no_standard / sizeof *no_standard; i++)
+		assert_int_equal(kindset_find(&ks, no_standard[i])->service_days, 0);
+
+	reflist_free(pos);
+	kindset_free(&ks);
+	errs_free(&e);
+}
+
 /* kind-5.1: values keep one entry per key; NULL removes. */
 static void test_values(void **state)
 {
@@ -772,6 +1120,8 @@ int main(void)
 		cmocka_unit_test(test_normalize_errors),
 		cmocka_unit_test(test_values),
 		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_koperasi_field),
+		cmocka_unit_test(test_shipped_forms),
 	};
 	return cmocka_run_group_tests_name("kind", tests, NULL, NULL);
 }
