@@ -24,6 +24,20 @@ int  store_begin(struct store *st, char **cause);
 int  store_commit(struct store *st, char **cause);
 void store_rollback(struct store *st);
 
+/* Bulk mode, for loading many cases (demo, import). While it is on, every
+ * explicit transaction (store_begin .. store_commit) writes the derived rows
+ * of the cases it creates -- full-text index, inbox rows, prefix words -- in
+ * one pass at its commit instead of case by case. Each commit still leaves a
+ * complete, consistent database (a crash loses only the open transaction);
+ * other connections see no difference. Inside such a transaction a call does
+ * not open its own savepoint: a call that fails before writing (a rule or a
+ * check, the usual case) leaves the transaction as it was, but one that fails
+ * after writing part of its changes makes store_commit roll everything back
+ * and fail. store_bulk_end leaves bulk mode (no transaction may be open).
+ * -1 with cause on error. */
+int  store_bulk_begin(struct store *st, char **cause);
+int  store_bulk_end(struct store *st, char **cause);
+
 /* Online backup (sqlite3 backup API) to path. */
 int  store_backup(struct store *st, const char *path, char **cause);
 
@@ -125,7 +139,10 @@ struct list_query {
 	const char *kind;     /* NULL: all kinds */
 	const char *position; /* VIEW_MINE: the position whose inbox this is */
 	const char *search;   /* full-text (FTS5) words, NULL for none */
-	const char *limit;    /* "key=value" on sifat/urgensi/penting/status/tahun, or text matched in asal/perihal; NULL */
+	const char *limit;    /* "key=value" on sifat/urgensi/penting/status/tahun/jenis, or
+			       * words matched in asal/perihal as by search (the FTS index:
+			       * whole words, the last one also as a prefix); NULL. The
+			       * sort stays the list's. */
 	enum sort   sort;
 	int         reverse;  /* 0: newest/soonest first as natural for the sort */
 	const char *today;    /* ISO date, for VIEW_OVERDUE */

@@ -945,6 +945,12 @@ int demo_letters(struct app *a, long n, unsigned seed,
 	}
 	int rc = 0;
 	char *why = NULL;
+	/* each batch writes the FTS and inbox rows of its letters at its commit */
+	if (store_bulk_begin(a->st, &why) != 0) {
+		*cause = why;
+		demo_free(&d);
+		return -1;
+	}
 	for (long i = 0; i < n && rc == 0; i += DEMO_BATCH) {
 		long end = i + DEMO_BATCH < n ? i + DEMO_BATCH : n;
 		if (store_begin(a->st, &why) != 0) {
@@ -969,6 +975,15 @@ int demo_letters(struct app *a, long n, unsigned seed,
 		}
 		if (store_commit(a->st, &why) != 0)
 			rc = -1;
+	}
+	char *end_why = NULL;
+	if (store_bulk_end(a->st, &end_why) != 0) {
+		if (rc == 0) {
+			why = end_why;
+			rc = -1;
+		} else {
+			free(end_why);
+		}
 	}
 	if (rc == 0 && progress != NULL)
 		progress(1.0, ctx);

@@ -4,10 +4,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "store_int.h"
 #include "date.h"
+#include "koperasi.h"
 
 /* PRAGMA application_id of a berkas database ("BRKS"). */
 #define STORE_APP_ID 0x42524B53
@@ -17,6 +20,64 @@
  * Each script ends by setting PRAGMA user_version. They run in one
  * transaction at open. Never edit a released script: append a new one.
  */
+/* The JSON array of the positions in a holder list ("a, b"), for json_each. */
+#define HOLDER_JSON(h) \
+	"'[\"' || replace(replace(replace(" h ", '\\', '\\\\'), '\"', '\\\"'), ', ', '\",\"')" \
+	" || '\"]'"
+
+/* The triggers that keep the FTS index, the counts and the inbox rows of
+ * cases as cases are made and changed, which a bulk transaction lifts while it writes (store_begin) and puts back, text
+ * for text, before its commit (store_bulk_flush). They are always the last
+ * objects of the schema -- every migration ends by putting them back after
+ * everything else -- so a database loaded in bulk has the same schema, in
+ * the same order, as a new one. */
+#define TRIGGER_FTS_INSERT \
+	"CREATE TRIGGER cases_fts_insert AFTER INSERT ON cases BEGIN\n" \
+	"  INSERT INTO case_fts(rowid, number_text, subject, party, letter_no, search_text)\n" \
+	"  VALUES (new.rid, new.number_text, new.subject, new.party, new.letter_no," \
+	" new.search_text);\n" \
+	"END"
+#define TRIGGER_FTS_UPDATE \
+	"CREATE TRIGGER cases_fts_update AFTER UPDATE OF rid, number_text, subject, party," \
+	" letter_no, search_text ON cases WHEN old.rid IS NOT new.rid" \
+	" OR old.number_text IS NOT new.number_text" \
+	" OR old.subject IS NOT new.subject OR old.party IS NOT new.party" \
+	" OR old.letter_no IS NOT new.letter_no OR old.search_text IS NOT new.search_text BEGIN\n" \
+	"  INSERT INTO case_fts(case_fts, rowid, number_text, subject, party, letter_no," \
+	" search_text)\n" \
+	"  VALUES ('delete', old.rid, old.number_text, old.subject, old.party, old.letter_no," \
+	" old.search_text);\n" \
+	"  INSERT INTO case_fts(rowid, number_text, subject, party, letter_no, search_text)\n" \
+	"  VALUES (new.rid, new.number_text, new.subject, new.party, new.letter_no," \
+	" new.search_text);\n" \
+	"END"
+#define TRIGGER_COUNT_INSERT \
+	"CREATE TRIGGER cases_count_insert AFTER INSERT ON cases BEGIN\n" \
+	"  INSERT INTO case_count(kind, n) VALUES (new.kind, 1)" \
+	" ON CONFLICT(kind) DO UPDATE SET n = n + 1;\n" \
+	"END"
+#define TRIGGER_HOLDING_INSERT \
+	"CREATE TRIGGER cases_holding_insert AFTER INSERT ON cases" \
+	" WHEN new.status = 'terbuka' AND new.holder IS NOT NULL BEGIN\n" \
+	"  INSERT OR IGNORE INTO holding(pos, case_rid, received, numkey, dlkey, party)\n" \
+	"  SELECT value, new.rid, new.received, new.year * 10000000000 + new.number," \
+	" coalesce(new.deadline, '9999-12-31'), new.party FROM json_each(" HOLDER_JSON("new.holder") \
+	");\n" \
+	"END"
+#define TRIGGER_HOLDING_UPDATE \
+	"CREATE TRIGGER cases_holding_update AFTER UPDATE OF rid, holder, status, received, year," \
+	" number, deadline, party ON cases WHEN old.rid IS NOT new.rid" \
+	" OR old.holder IS NOT new.holder" \
+	" OR old.status IS NOT new.status OR old.received IS NOT new.received" \
+	" OR old.year IS NOT new.year OR old.number IS NOT new.number" \
+	" OR old.deadline IS NOT new.deadline OR old.party IS NOT new.party BEGIN\n" \
+	"  DELETE FROM holding WHERE case_rid = old.rid;\n" \
+	"  INSERT OR IGNORE INTO holding(pos, case_rid, received, numkey, dlkey, party)\n" \
+	"  SELECT value, new.rid, new.received, new.year * 10000000000 + new.number," \
+	" coalesce(new.deadline, '9999-12-31'), new.party FROM json_each(" HOLDER_JSON("new.holder") \
+	") WHERE new.status = 'terbuka' AND new.holder IS NOT NULL;\n" \
+	"END"
+
 static const char SCHEMA_V1[] =
 	"PRAGMA application_id = 1112689491;\n"
 	/* the org chart; ord keeps the order positions were loaded in */
@@ -41,9 +102,12 @@ static const char SCHEMA_V1[] =
 	"  last INTEGER NOT NULL,\n"
 	"  PRIMARY KEY (kind, year)\n"
 	") STRICT, WITHOUT ROWID;\n"
-	/* cases keep their implicit rowid: FTS content rowid and keyset tie-breaker */
+	/* cases: rid is the local row number (an INTEGER PRIMARY KEY, so VACUUM
+	 * keeps it): the FTS content rowid, the inbox key and the keyset
+	 * tie-breaker. id is the id that travels between machines. */
 	"CREATE TABLE cases(\n"
-	"  id          TEXT PRIMARY KEY NOT NULL,\n"
+	"  rid         INTEGER PRIMARY KEY,\n"
+	"  id          TEXT NOT NULL UNIQUE,\n"
 	"  kind        TEXT NOT NULL,\n"
 	"  year        INTEGER NOT NULL,\n"
 	"  number      INTEGER NOT NULL,\n"
@@ -70,97 +134,73 @@ static const char SCHEMA_V1[] =
 	"  fields      TEXT NOT NULL DEFAULT '{}',\n"
 	"  UNIQUE (kind, year, number)\n"
 	") STRICT;\n"
-	/* list pages: one index per sort for all cases and one for open cases */
+	/* list pages: one index per sort, and per kind and sort (the unique
+	 * (kind, year, number) index serves the number sort of one kind); the
+	 * open-case views (belum didisposisi, terlambat) walk the same indexes */
 	"CREATE INDEX cases_received ON cases(received);\n"
-	"CREATE INDEX cases_number ON cases(year * 10000000000 + number);\n"
+	"CREATE INDEX cases_number ON cases(year, number);\n"
 	"CREATE INDEX cases_deadline ON cases(coalesce(deadline, '9999-12-31'));\n"
 	"CREATE INDEX cases_party ON cases(party);\n"
-	"CREATE INDEX cases_open_received ON cases(received) WHERE status = 'terbuka';\n"
-	"CREATE INDEX cases_open_number ON cases(year * 10000000000 + number)"
-	" WHERE status = 'terbuka';\n"
-	"CREATE INDEX cases_open_deadline ON cases(coalesce(deadline, '9999-12-31'))"
-	" WHERE status = 'terbuka';\n"
-	"CREATE INDEX cases_open_party ON cases(party) WHERE status = 'terbuka';\n"
-	/* counts of the open-case views read only this */
-	"CREATE INDEX cases_open_flags ON cases(disposed, deadline) WHERE status = 'terbuka';\n"
 	"CREATE INDEX cases_kind_received ON cases(kind, received);\n"
-	"CREATE INDEX cases_kind_number ON cases(kind, year * 10000000000 + number);\n"
 	"CREATE INDEX cases_kind_deadline ON cases(kind, coalesce(deadline, '9999-12-31'));\n"
 	"CREATE INDEX cases_kind_party ON cases(kind, party);\n"
+	/* counts of the open-case views read only this */
+	"CREATE INDEX cases_open_flags ON cases(disposed, deadline) WHERE status = 'terbuka';\n"
+	/* counts with a limit: sifat= seeks, the other keys scan this narrow copy */
+	"CREATE INDEX cases_facets ON cases(security COLLATE NOCASE, urgency, penting, status, kind);\n"
+	/* finding a case by its office number, or by the plain number */
 	"CREATE INDEX cases_number_text ON cases(number_text);\n"
-	/* narrow copy of the limit columns: counts scan it instead of the table
-	 * (no seekable leading column, so list pages keep their sort indexes) */
-	"CREATE INDEX cases_facets ON cases(security, urgency, penting, status, kind, received);\n"
 	"CREATE INDEX cases_number_year ON cases(number, year);\n"
-	/* full text: external content, kept in step by triggers (also for sync) */
+	/* full text: external content, kept in step by triggers (also for sync);
+	 * the triggers that bulk transactions lift come last in the schema */
 	"CREATE VIRTUAL TABLE case_fts USING fts5(number_text, subject, party, letter_no,"
-	" search_text, content = 'cases', tokenize = 'unicode61 remove_diacritics 2',"
-	" prefix = '2 3');\n"
-	"CREATE TRIGGER cases_fts_insert AFTER INSERT ON cases BEGIN\n"
-	"  INSERT INTO case_fts(rowid, number_text, subject, party, letter_no, search_text)\n"
-	"  VALUES (new.rowid, new.number_text, new.subject, new.party, new.letter_no,"
-	" new.search_text);\n"
-	"END;\n"
+	" search_text, content = 'cases', content_rowid = 'rid',"
+	" tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');\n"
 	"CREATE TRIGGER cases_fts_delete AFTER DELETE ON cases BEGIN\n"
 	"  INSERT INTO case_fts(case_fts, rowid, number_text, subject, party, letter_no,"
 	" search_text)\n"
-	"  VALUES ('delete', old.rowid, old.number_text, old.subject, old.party, old.letter_no,"
+	"  VALUES ('delete', old.rid, old.number_text, old.subject, old.party, old.letter_no,"
 	" old.search_text);\n"
 	"END;\n"
-	"CREATE TRIGGER cases_fts_update AFTER UPDATE OF number_text, subject, party, letter_no,"
-	" search_text ON cases WHEN old.number_text IS NOT new.number_text"
-	" OR old.subject IS NOT new.subject OR old.party IS NOT new.party"
-	" OR old.letter_no IS NOT new.letter_no OR old.search_text IS NOT new.search_text BEGIN\n"
-	"  INSERT INTO case_fts(case_fts, rowid, number_text, subject, party, letter_no,"
-	" search_text)\n"
-	"  VALUES ('delete', old.rowid, old.number_text, old.subject, old.party, old.letter_no,"
-	" old.search_text);\n"
-	"  INSERT INTO case_fts(rowid, number_text, subject, party, letter_no, search_text)\n"
-	"  VALUES (new.rowid, new.number_text, new.subject, new.party, new.letter_no,"
-	" new.search_text);\n"
+	/* cases per kind, kept by triggers: counts of all cases read this */
+	"CREATE TABLE case_count(\n"
+	"  kind TEXT PRIMARY KEY NOT NULL,\n"
+	"  n    INTEGER NOT NULL\n"
+	") STRICT, WITHOUT ROWID;\n"
+	"CREATE TRIGGER cases_count_delete AFTER DELETE ON cases BEGIN\n"
+	"  UPDATE case_count SET n = n - 1 WHERE kind = old.kind;\n"
+	"END;\n"
+	"CREATE TRIGGER cases_count_kind AFTER UPDATE OF kind ON cases"
+	" WHEN old.kind IS NOT new.kind BEGIN\n"
+	"  UPDATE case_count SET n = n - 1 WHERE kind = old.kind;\n"
+	"  INSERT INTO case_count(kind, n) VALUES (new.kind, 1)"
+	" ON CONFLICT(kind) DO UPDATE SET n = n + 1;\n"
 	"END;\n"
 	/* every indexed word of 4+ characters: prefix searches expand to them */
 	"CREATE TABLE fts_term(term TEXT PRIMARY KEY NOT NULL) STRICT, WITHOUT ROWID;\n"
 	/* inboxes: one row per open case and position in its holder list, with
 	 * copies of the sort keys, kept by triggers (so also after sync) */
 	"CREATE TABLE holding(\n"
-	"  pos        TEXT NOT NULL,\n"
-	"  case_rowid INTEGER NOT NULL,\n"
-	"  received   TEXT NOT NULL,\n"
-	"  numkey     INTEGER NOT NULL,\n"
-	"  dlkey      TEXT NOT NULL,\n"
-	"  party      TEXT NOT NULL COLLATE NOCASE,\n"
-	"  PRIMARY KEY (pos, case_rowid)\n"
+	"  pos      TEXT NOT NULL,\n"
+	"  case_rid INTEGER NOT NULL,\n"
+	"  received TEXT NOT NULL,\n"
+	"  numkey   INTEGER NOT NULL,\n"
+	"  dlkey    TEXT NOT NULL,\n"
+	"  party    TEXT NOT NULL COLLATE NOCASE,\n"
+	"  PRIMARY KEY (pos, case_rid)\n"
 	") STRICT, WITHOUT ROWID;\n"
-	"CREATE INDEX holding_received ON holding(pos, received, case_rowid);\n"
-	"CREATE INDEX holding_number ON holding(pos, numkey, case_rowid);\n"
-	"CREATE INDEX holding_deadline ON holding(pos, dlkey, case_rowid);\n"
-	"CREATE INDEX holding_party ON holding(pos, party, case_rowid);\n"
-	"CREATE INDEX holding_case ON holding(case_rowid);\n"
-	"CREATE TRIGGER cases_holding_insert AFTER INSERT ON cases"
-	" WHEN new.status = 'terbuka' AND new.holder IS NOT NULL BEGIN\n"
-	"  INSERT OR IGNORE INTO holding(pos, case_rowid, received, numkey, dlkey, party)\n"
-	"  SELECT value, new.rowid, new.received, new.year * 10000000000 + new.number,"
-	" coalesce(new.deadline, '9999-12-31'), new.party FROM json_each('[\"' ||"
-	" replace(replace(replace(new.holder, '\\', '\\\\'), '\"', '\\\"'), ', ', '\",\"')"
-	" || '\"]');\n"
-	"END;\n"
-	"CREATE TRIGGER cases_holding_update AFTER UPDATE OF holder, status, received, year,"
-	" number, deadline, party ON cases WHEN old.holder IS NOT new.holder"
-	" OR old.status IS NOT new.status OR old.received IS NOT new.received"
-	" OR old.year IS NOT new.year OR old.number IS NOT new.number"
-	" OR old.deadline IS NOT new.deadline OR old.party IS NOT new.party BEGIN\n"
-	"  DELETE FROM holding WHERE case_rowid = old.rowid;\n"
-	"  INSERT OR IGNORE INTO holding(pos, case_rowid, received, numkey, dlkey, party)\n"
-	"  SELECT value, new.rowid, new.received, new.year * 10000000000 + new.number,"
-	" coalesce(new.deadline, '9999-12-31'), new.party FROM json_each('[\"' ||"
-	" replace(replace(replace(new.holder, '\\', '\\\\'), '\"', '\\\"'), ', ', '\",\"')"
-	" || '\"]') WHERE new.status = 'terbuka' AND new.holder IS NOT NULL;\n"
-	"END;\n"
+	"CREATE INDEX holding_received ON holding(pos, received, case_rid);\n"
+	"CREATE INDEX holding_number ON holding(pos, numkey, case_rid);\n"
+	"CREATE INDEX holding_deadline ON holding(pos, dlkey, case_rid);\n"
+	"CREATE INDEX holding_party ON holding(pos, party, case_rid);\n"
+	"CREATE INDEX holding_case ON holding(case_rid);\n"
 	"CREATE TRIGGER cases_holding_delete AFTER DELETE ON cases BEGIN\n"
-	"  DELETE FROM holding WHERE case_rowid = old.rowid;\n"
+	"  DELETE FROM holding WHERE case_rid = old.rid;\n"
 	"END;\n"
-	/* dispositions: a tree per case; state 0 baru, 1 dibaca, 2 diteruskan, 3 selesai */
+	/* dispositions: a tree per case; state 0 baru, 1 dibaca, 2 diteruskan, 3 selesai.
+	 * dispo, step and event are keyed by time-ordered ids (UUID v7), which
+	 * also break ties of equal timestamps in creation order; they have no
+	 * rowid to rely on. */
 	"CREATE TABLE dispo(\n"
 	"  id           TEXT PRIMARY KEY NOT NULL,\n"
 	"  case_id      TEXT NOT NULL REFERENCES cases(id),\n"
@@ -180,24 +220,26 @@ static const char SCHEMA_V1[] =
 	"  done_by      TEXT,\n"
 	"  followup     TEXT,\n"
 	"  depth        INTEGER NOT NULL DEFAULT 0\n"
-	") STRICT;\n"
+	") STRICT, WITHOUT ROWID;\n"
+	/* every query reads the few dispositions of one case */
 	"CREATE INDEX dispo_case ON dispo(case_id, created_at);\n"
-	"CREATE INDEX dispo_parent ON dispo(parent_id) WHERE parent_id IS NOT NULL;\n"
-	"CREATE INDEX dispo_open ON dispo(to_pos, case_id) WHERE state < 2;\n"
 	/* steps of a case, copied from its kind when the case is made */
+	/* keyed by case and number, as global as the case id: every query reads
+	 * the steps of one case; id (UUID v7) names the row too */
 	"CREATE TABLE step(\n"
-	"  id          TEXT PRIMARY KEY NOT NULL,\n"
+	"  id          TEXT NOT NULL,\n"
 	"  case_id     TEXT NOT NULL REFERENCES cases(id),\n"
 	"  no          INTEGER NOT NULL,\n"
 	"  actor       TEXT,\n"
-	"  complete_on TEXT NOT NULL"
-	" CHECK (complete_on IN ('manual', 'register', 'dispose', 'followup')),\n"
+	/* (an IN list of more than two values builds a table at every insert) */
+	"  complete_on TEXT NOT NULL CHECK (complete_on = 'manual' OR complete_on = 'register'"
+	" OR complete_on = 'dispose' OR complete_on = 'followup'),\n"
 	"  started_at  TEXT,\n"
 	"  done_at     TEXT,\n"
 	"  done_by     TEXT,\n"
 	"  skipped     INTEGER NOT NULL DEFAULT 0 CHECK (skipped IN (0, 1)),\n"
-	"  UNIQUE (case_id, no)\n"
-	") STRICT;\n"
+	"  PRIMARY KEY (case_id, no)\n"
+	") STRICT, WITHOUT ROWID;\n"
 	/* the event log: append-only, enforced by the database */
 	"CREATE TABLE event(\n"
 	"  id        TEXT PRIMARY KEY NOT NULL,\n"
@@ -209,18 +251,20 @@ static const char SCHEMA_V1[] =
 	"  field     TEXT,\n"
 	"  old_value TEXT,\n"
 	"  new_value TEXT\n"
-	") STRICT;\n"
-	"CREATE INDEX event_case ON event(case_id, at);\n"
+	") STRICT, WITHOUT ROWID;\n"
+	"CREATE INDEX event_case ON event(case_id);\n"
 	"CREATE TRIGGER event_no_update BEFORE UPDATE ON event BEGIN\n"
 	"  SELECT RAISE(ABORT, 'event log is append-only');\n"
 	"END;\n"
 	"CREATE TRIGGER event_no_delete BEFORE DELETE ON event BEGIN\n"
 	"  SELECT RAISE(ABORT, 'event log is append-only');\n"
 	"END;\n"
+	/* (the FTS and inbox triggers of cases: see TRIGGER_FTS_INSERT) */
 	"PRAGMA user_version = 1;\n";
 
 static const char *const migrations[] = {
 	SCHEMA_V1,
+	store_koperasi_schema_sql, /* v2: the cooperative registry */
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -230,6 +274,44 @@ static const char SQL_ROLLBACK[] = "ROLLBACK";
 static const char SQL_SAVEPOINT[] = "SAVEPOINT store_write";
 static const char SQL_RELEASE[] = "RELEASE store_write";
 static const char SQL_ROLLBACK_TO[] = "ROLLBACK TO store_write";
+static const char SQL_BULK_FROM[] = "SELECT coalesce(max(rid), 0) + 1 FROM cases";
+static const char SQL_BULK_LIFT[] =
+	"DROP TRIGGER IF EXISTS cases_fts_insert; DROP TRIGGER IF EXISTS cases_fts_update;"
+	" DROP TRIGGER IF EXISTS cases_count_insert;"
+	" DROP TRIGGER IF EXISTS cases_holding_insert; DROP TRIGGER IF EXISTS cases_holding_update;";
+static const char SQL_BULK_RESTORE[] =
+	TRIGGER_FTS_INSERT ";\n" TRIGGER_FTS_UPDATE ";\n" TRIGGER_COUNT_INSERT ";\n"
+	TRIGGER_HOLDING_INSERT ";\n" TRIGGER_HOLDING_UPDATE ";\n";
+static const char SQL_BULK_COUNT[] =
+	"INSERT INTO case_count(kind, n) SELECT kind, count(*) FROM cases WHERE rid >= :from"
+	" GROUP BY kind ON CONFLICT(kind) DO UPDATE SET n = n + excluded.n";
+static const char SQL_BULK_FTS[] =
+	"INSERT INTO case_fts(rowid, number_text, subject, party, letter_no, search_text)"
+	" SELECT rid, number_text, subject, party, letter_no, search_text FROM cases"
+	" WHERE rid >= :from ORDER BY rid";
+static const char SQL_BULK_HOLDING[] =
+	"INSERT OR IGNORE INTO holding(pos, case_rid, received, numkey, dlkey, party)"
+	" SELECT j.value, c.rid, c.received, c.year * 10000000000 + c.number,"
+	" coalesce(c.deadline, '9999-12-31'), c.party FROM cases c, json_each("
+	HOLDER_JSON("c.holder") ") j"
+	" WHERE c.rid >= :from AND c.rid <= :to AND c.status = 'terbuka' AND c.holder IS NOT NULL";
+static const char SQL_BULK_UNHOLD[] = "DELETE FROM holding WHERE case_rid = :rid";
+static const char SQL_BULK_FTS_DELETE[] =
+	"INSERT INTO case_fts(case_fts, rowid, number_text, subject, party, letter_no, search_text)"
+	" SELECT 'delete', rid, number_text, subject, party, letter_no, search_text FROM cases"
+	" WHERE rid = :rid";
+static const char SQL_BULK_FTS_ONE[] =
+	"INSERT INTO case_fts(rowid, number_text, subject, party, letter_no, search_text)"
+	" SELECT rid, number_text, subject, party, letter_no, search_text FROM cases"
+	" WHERE rid = :rid";
+static const char SQL_DATA_VERSION[] = "PRAGMA data_version";
+/* page cache: 8 MiB and no mmap, so a session stays small (RSS target 32 MB
+ * on 1M cases); 256 MiB in bulk mode */
+#define SQL_CACHE_NORMAL "PRAGMA cache_size = -8192"
+#define SQL_CACHE_BULK   "PRAGMA cache_size = -262144"
+
+static void store_chart_free(struct store *st);
+static void store_people_free(struct store *st);
 
 /* ---- statement cache and helpers ---------------------------------------- */
 
@@ -295,9 +377,32 @@ void store_reset(sqlite3_stmt *s)
 	sqlite3_clear_bindings(s);
 }
 
+/* Parameter numbers by (statement, name): a small cache in front of
+ * sqlite3_bind_parameter_index, which compares every name of the statement.
+ * A hit is confirmed by the parameter's name, so a statement freed and
+ * another made at the same address cannot be confused. One thread. */
+static struct {
+	const sqlite3_stmt *s;
+	const char         *name;
+	int                 i;
+} param_cache[1 << 10];
+
 static int store_param(sqlite3_stmt *s, const char *name, int loud)
 {
+	uint64_t h = (uint64_t)(uintptr_t)s * 0x9e3779b97f4a7c15ULL ^
+		     (uint64_t)(uintptr_t)name * 0xc2b2ae3d27d4eb4fULL;
+	h >>= 54; /* the top 10 bits: 1024 entries */
+	if (param_cache[h].s == s && param_cache[h].name == name) {
+		const char *pn = sqlite3_bind_parameter_name(s, param_cache[h].i);
+		if (pn != NULL && strcmp(pn, name) == 0)
+			return param_cache[h].i;
+	}
 	int i = sqlite3_bind_parameter_index(s, name);
+	if (i != 0) {
+		param_cache[h].s = s;
+		param_cache[h].name = name;
+		param_cache[h].i = i;
+	}
 	if (i == 0 && loud) {
 		fprintf(stderr, "berkas: store: no parameter %s in\n%s\n", name, sqlite3_sql(s));
 		abort();
@@ -313,6 +418,17 @@ void store_bind_text(sqlite3_stmt *s, const char *name, const char *v)
 		sqlite3_bind_null(s, i);
 	else
 		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+}
+
+/* Binds text that stays valid and unchanged until the statement is reset,
+ * without copying it (NULL: SQL NULL); unknown names abort. */
+void store_bind_text_ref(sqlite3_stmt *s, const char *name, const char *v)
+{
+	int i = store_param(s, name, 1);
+	if (v == NULL)
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
 }
 
 /* Binds an integer to a named parameter; unknown names abort. */
@@ -396,6 +512,136 @@ void store_now(char out[21])
 	ts_fmt_utc(clock_now(), out);
 }
 
+/* The id generator: one per process, so that ids made through different
+ * connections of one process still increase (berkas uses one thread). */
+static struct {
+	unsigned long long ms;       /* timestamp of the last id */
+	unsigned long long hi, lo;   /* its 12 + 62 bits after the timestamp */
+	unsigned char      rnd[256]; /* random bytes from getrandom */
+	size_t             pos;      /* next unused byte of rnd */
+} uuid_gen = { .pos = sizeof uuid_gen.rnd };
+
+/* n random bytes from the pool. */
+static void uuid_random(void *buf, size_t n)
+{
+	unsigned char *b = buf;
+	while (n > 0) {
+		if (uuid_gen.pos >= sizeof uuid_gen.rnd) {
+			size_t got = 0;
+			while (got < sizeof uuid_gen.rnd) {
+				ssize_t r = getrandom(uuid_gen.rnd + got, sizeof uuid_gen.rnd - got, 0);
+				if (r < 0) {
+					if (errno == EINTR)
+						continue;
+					fprintf(stderr, "berkas: getrandom: %s\n", strerror(errno));
+					abort();
+				}
+				got += (size_t)r;
+			}
+			uuid_gen.pos = 0;
+		}
+		size_t k = sizeof uuid_gen.rnd - uuid_gen.pos;
+		if (k > n)
+			k = n;
+		memcpy(b, uuid_gen.rnd + uuid_gen.pos, k);
+		memset(uuid_gen.rnd + uuid_gen.pos, 0, k);
+		uuid_gen.pos += k;
+		b += k;
+		n -= k;
+	}
+}
+
+/* A UUID version 7 (see store_int.h). Within one millisecond, or when the
+ * clock goes back, the 74 bits after the timestamp count up from the last id
+ * (RFC 9562 6.2, method 2); a new millisecond starts them at a random value
+ * whose top bit is clear, leaving room to count. */
+void store_uuid(struct store *st, char out[37])
+{
+	(void)st;
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	unsigned long long ms = (unsigned long long)ts.tv_sec * 1000ULL +
+				(unsigned long long)ts.tv_nsec / 1000000ULL;
+	if (ms > uuid_gen.ms) {
+		unsigned long long r[2];
+		uuid_random(r, sizeof r);
+		uuid_gen.ms = ms;
+		uuid_gen.hi = r[0] & 0x7ffULL;
+		uuid_gen.lo = r[1] & ((1ULL << 62) - 1);
+	} else if ((++uuid_gen.lo >> 62) != 0) {
+		uuid_gen.lo = 0;
+		if (++uuid_gen.hi > 0xfffULL) {
+			uuid_gen.ms++;
+			uuid_gen.hi = 0;
+		}
+	}
+	unsigned char u[16];
+	for (int i = 0; i < 6; i++)
+		u[i] = (unsigned char)(uuid_gen.ms >> (40 - 8 * i));
+	u[6] = (unsigned char)(0x70 | (uuid_gen.hi >> 8));
+	u[7] = (unsigned char)(uuid_gen.hi & 0xff);
+	u[8] = (unsigned char)(0x80 | (uuid_gen.lo >> 56));
+	for (int i = 9; i < 16; i++)
+		u[i] = (unsigned char)((uuid_gen.lo >> (8 * (15 - i))) & 0xff);
+	static const char hex[] = "0123456789abcdef";
+	size_t o = 0;
+	for (size_t i = 0; i < 16; i++) {
+		if (i == 4 || i == 6 || i == 8 || i == 10)
+			out[o++] = '-';
+		out[o++] = hex[u[i] >> 4];
+		out[o++] = hex[u[i] & 0x0f];
+	}
+	out[o] = '\0';
+}
+
+/* FNV-1a of n bytes. */
+static size_t strset_hash(const char *w, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)w[i];
+		h *= 0x100000001b3ULL;
+	}
+	return (size_t)h;
+}
+
+/* Adds a copy of the n bytes at w: 1 if new, 0 if present. */
+int strset_add(struct strset *s, const char *w, size_t n)
+{
+	if (s->cap == 0 || (s->n + 1) * 2 > s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 1024;
+		char **v = xcalloc(cap, sizeof *v);
+		for (size_t i = 0; i < s->cap; i++) {
+			if (s->v[i] == NULL)
+				continue;
+			size_t j = strset_hash(s->v[i], strlen(s->v[i])) & (cap - 1);
+			while (v[j] != NULL)
+				j = (j + 1) & (cap - 1);
+			v[j] = s->v[i];
+		}
+		free(s->v);
+		s->v = v;
+		s->cap = cap;
+	}
+	size_t j = strset_hash(w, n) & (s->cap - 1);
+	while (s->v[j] != NULL) {
+		if (strncmp(s->v[j], w, n) == 0 && s->v[j][n] == '\0')
+			return 0;
+		j = (j + 1) & (s->cap - 1);
+	}
+	s->v[j] = xstrndup(w, n);
+	s->n++;
+	return 1;
+}
+
+void strset_free(struct strset *s)
+{
+	for (size_t i = 0; i < s->cap; i++)
+		free(s->v[i]);
+	free(s->v);
+	memset(s, 0, sizeof *s);
+}
+
 /* Runs one static statement with no parameters: 0 or -1 with cause. */
 static int store_exec1(struct store *st, const char *sql, char **cause)
 {
@@ -406,6 +652,14 @@ static int store_exec1(struct store *st, const char *sql, char **cause)
 int store_tx_begin(struct store *st, int *token, char **cause)
 {
 	if (!sqlite3_get_autocommit(st->db)) {
+		if (store_bulk_pending(st)) {
+			/* bulk: no savepoint per call; store_tx_end notes a call that
+			 * fails after writing, and the commit then refuses */
+			if (st->bulk_depth++ == 0)
+				st->bulk_changes = sqlite3_total_changes64(st->db);
+			*token = 3;
+			return 0;
+		}
 		*token = 2;
 		return store_exec1(st, SQL_SAVEPOINT, cause);
 	}
@@ -416,6 +670,14 @@ int store_tx_begin(struct store *st, int *token, char **cause)
 /* Commits/releases (ok) or rolls back what store_tx_begin opened. */
 int store_tx_end(struct store *st, int token, int ok, char **cause)
 {
+	if (!ok) /* the caches may hold what is rolled back */
+		st->chart_ok = st->people_ok = 0;
+	if (token == 3) {
+		if (--st->bulk_depth == 0 && !ok &&
+		    sqlite3_total_changes64(st->db) != st->bulk_changes)
+			st->bulk_failed = 1;
+		return 0;
+	}
 	if (token == 2) {
 		if (ok)
 			return store_exec1(st, SQL_RELEASE, cause);
@@ -434,6 +696,7 @@ int store_tx_end(struct store *st, int token, int ok, char **cause)
 		store_exec1(st, SQL_ROLLBACK, NULL);
 	return 0;
 }
+
 
 /* ---- open, migrate, close ----------------------------------------------- */
 
@@ -489,6 +752,14 @@ static int store_migrate(struct store *st, char **cause)
 			goto fail;
 		}
 	}
+	/* the lifted triggers of cases go (back) after everything else */
+	if (sqlite3_exec(st->db, SQL_BULK_LIFT, NULL, NULL, &err) != SQLITE_OK ||
+	    sqlite3_exec(st->db, SQL_BULK_RESTORE, NULL, NULL, &err) != SQLITE_OK) {
+		*cause = xasprintf(_("%s: migrasi skema gagal: %s"), st->path,
+				   err ? err : sqlite3_errmsg(st->db));
+		sqlite3_free(err);
+		goto fail;
+	}
 	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, &err) != SQLITE_OK) {
 		*cause = xasprintf(_("%s: migrasi skema gagal: %s"), st->path,
 				   err ? err : sqlite3_errmsg(st->db));
@@ -512,7 +783,20 @@ int store_open(const char *path, int create, struct store **out, char **cause)
 	struct store *st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
 	st->unit_code = xstrdup("");
-	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+	/* A plain-text limit with at most this many matches is read from the FTS
+	 * matches and sorted; with more, the sort index is walked and each row
+	 * tested against the matches (cheaper than fetching and sorting them
+	 * all: about 2 us per match fetched against 0.1 us per index entry). */
+	st->limit_fts_drive = 2000;
+	/* one thread uses each connection: no mutexes, and no memory statistics
+	 * (their global mutex is taken on every allocation). The setting only
+	 * takes before SQLite initializes; later calls fail harmlessly. */
+	static int configured;
+	if (!configured) {
+		configured = 1;
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	}
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
 	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
 		*cause = xasprintf(_("%s: tidak dapat dibuka: %s"), path,
 				   st->db ? sqlite3_errmsg(st->db) : strerror(ENOMEM));
@@ -525,8 +809,8 @@ int store_open(const char *path, int create, struct store **out, char **cause)
 	/* statement journals in memory, a 64 MiB page cache and mmap reads keep
 	 * bulk writes and cold list pages cheap */
 	if (sqlite3_exec(st->db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
-			 " PRAGMA journal_mode = WAL; PRAGMA cache_size = -65536;"
-			 " PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 2147418112;",
+			 " PRAGMA journal_mode = WAL; " SQL_CACHE_NORMAL ";"
+			 " PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 0;",
 			 NULL, NULL, &err) != SQLITE_OK) {
 		int notadb = (sqlite3_errcode(st->db) & 0xff) == SQLITE_NOTADB;
 		*cause = notadb ? xasprintf(_("%s: bukan basis data berkas"), path)
@@ -561,6 +845,10 @@ void store_close(struct store *st)
 			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 		sqlite3_close_v2(st->db);
 	}
+	store_chart_free(st);
+	store_people_free(st);
+	strset_free(&st->bulk_terms);
+	free(st->bulk_touched);
 	free(st->slots);
 	free(st->path);
 	free(st->unit_code);
@@ -597,6 +885,109 @@ int store_begin(struct store *st, char **cause)
 	if (store_exec1(st, SQL_BEGIN, cause) != 0)
 		return -1;
 	st->explicit_tx = 1;
+	st->bulk_from = 0;
+	st->bulk_failed = 0;
+	st->bulk_depth = 0;
+	st->nbulk_touched = 0;
+	if (st->bulk) {
+		/* the cases from here on get their FTS and inbox rows at the
+		 * commit; the triggers that would write them row by row are lifted
+		 * inside this transaction only */
+		sqlite3_stmt *s = store_stmt(st, SQL_BULK_FROM);
+		if (store_step(st, s, cause) != SQLITE_ROW) {
+			store_rollback(st);
+			return -1;
+		}
+		long long from = sqlite3_column_int64(s, 0);
+		store_reset(s);
+		char *err = NULL;
+		if (sqlite3_exec(st->db, SQL_BULK_LIFT, NULL, NULL, &err) != SQLITE_OK) {
+			*cause = xasprintf(_("basis data: %s"), err ? err : sqlite3_errmsg(st->db));
+			sqlite3_free(err);
+			store_rollback(st);
+			return -1;
+		}
+		st->bulk_from = from;
+	}
+	return 0;
+}
+
+/* 1 while a bulk transaction defers the derived rows of new cases. */
+int store_bulk_pending(const struct store *st)
+{
+	return st->bulk_from > 0 && !sqlite3_get_autocommit(st->db);
+}
+
+/* In a bulk transaction, notes a case made before it (rid < bulk_from) whose
+ * inbox rows the commit must write again; other cases need nothing. */
+void store_bulk_touch(struct store *st, long long rid)
+{
+	if (!store_bulk_pending(st) || rid >= st->bulk_from)
+		return;
+	for (size_t i = 0; i < st->nbulk_touched; i++)
+		if (st->bulk_touched[i] == rid)
+			return;
+	if (st->nbulk_touched == st->bulk_touched_cap) {
+		st->bulk_touched_cap = st->bulk_touched_cap ? st->bulk_touched_cap * 2 : 16;
+		st->bulk_touched = xreallocarray(st->bulk_touched, st->bulk_touched_cap,
+						 sizeof *st->bulk_touched);
+	}
+	st->bulk_touched[st->nbulk_touched++] = rid;
+}
+
+/* In a bulk transaction, takes a case made before it out of the FTS index
+ * (del = 1, before its indexed columns change) or puts it back (del = 0). */
+int store_bulk_fts(struct store *st, long long rid, int del, char **cause)
+{
+	if (!store_bulk_pending(st) || rid >= st->bulk_from)
+		return 0;
+	sqlite3_stmt *s = store_stmt(st, del ? SQL_BULK_FTS_DELETE : SQL_BULK_FTS_ONE);
+	store_bind_int(s, ":rid", rid);
+	return store_run(st, s, cause);
+}
+
+/* Writes the inbox rows of cases rid from..to from their row. */
+static int store_bulk_hold(struct store *st, long long from, long long to, char **cause)
+{
+	sqlite3_stmt *s = store_stmt(st, SQL_BULK_HOLDING);
+	store_bind_int(s, ":from", from);
+	store_bind_int(s, ":to", to);
+	return store_run(st, s, cause);
+}
+
+/* Writes the FTS rows, inbox rows and prefix words of the cases made in the
+ * open bulk transaction, the inbox rows of older cases it changed, and puts
+ * the triggers back. */
+static int store_bulk_flush(struct store *st, char **cause)
+{
+	long long from = st->bulk_from;
+	sqlite3_stmt *s = store_stmt(st, SQL_BULK_FTS);
+	store_bind_int(s, ":from", from);
+	if (store_run(st, s, cause) != 0)
+		return -1;
+	if (store_bulk_hold(st, from, INT64_MAX, cause) != 0)
+		return -1;
+	s = store_stmt(st, SQL_BULK_COUNT);
+	store_bind_int(s, ":from", from);
+	if (store_run(st, s, cause) != 0)
+		return -1;
+	for (size_t i = 0; i < st->nbulk_touched; i++) {
+		s = store_stmt(st, SQL_BULK_UNHOLD);
+		store_bind_int(s, ":rid", st->bulk_touched[i]);
+		if (store_run(st, s, cause) != 0 ||
+		    store_bulk_hold(st, st->bulk_touched[i], st->bulk_touched[i], cause) != 0)
+			return -1;
+	}
+	if (store_terms_flush(st, from, cause) != 0)
+		return -1;
+	char *err = NULL;
+	if (sqlite3_exec(st->db, SQL_BULK_RESTORE, NULL, NULL, &err) != SQLITE_OK) {
+		*cause = xasprintf(_("basis data: %s"), err ? err : sqlite3_errmsg(st->db));
+		sqlite3_free(err);
+		return -1;
+	}
+	st->bulk_from = 0;
+	st->nbulk_touched = 0;
 	return 0;
 }
 
@@ -604,10 +995,25 @@ int store_begin(struct store *st, char **cause)
 int store_commit(struct store *st, char **cause)
 {
 	st->explicit_tx = 0;
-	if (sqlite3_get_autocommit(st->db))
+	if (sqlite3_get_autocommit(st->db)) {
+		st->bulk_from = 0;
+		if (st->bulk_failed) {
+			st->bulk_failed = 0;
+			*cause = xstrdup(_("transaksi dibatalkan: sebuah perubahan gagal di tengah jalan"));
+			return -1;
+		}
 		return 0;
-	if (store_exec1(st, SQL_COMMIT, cause) == 0)
+	}
+	if (st->bulk_failed) {
+		*cause = xstrdup(_("transaksi dibatalkan: sebuah perubahan gagal di tengah jalan"));
+	} else if ((st->bulk_from == 0 || store_bulk_flush(st, cause) == 0) &&
+		   store_exec1(st, SQL_COMMIT, cause) == 0) {
+		st->bulk_from = 0;
 		return 0;
+	}
+	st->bulk_from = 0;
+	st->bulk_failed = 0;
+	st->chart_ok = st->people_ok = 0;
 	if (!sqlite3_get_autocommit(st->db))
 		store_exec1(st, SQL_ROLLBACK, NULL);
 	return -1;
@@ -617,8 +1023,47 @@ int store_commit(struct store *st, char **cause)
 void store_rollback(struct store *st)
 {
 	st->explicit_tx = 0;
+	st->bulk_failed = 0;
+	st->chart_ok = st->people_ok = 0;
+	st->bulk_from = 0;
 	if (!sqlite3_get_autocommit(st->db))
 		store_exec1(st, SQL_ROLLBACK, NULL);
+}
+
+/* Enters bulk mode (see store.h). */
+int store_bulk_begin(struct store *st, char **cause)
+{
+	if (!sqlite3_get_autocommit(st->db)) {
+		*cause = xstrdup(_("transaksi sudah terbuka"));
+		return -1;
+	}
+	/* a bulk transaction dirties pages all over the random-order indexes
+	 * (asal, nomor): keep them in memory until the commit instead of
+	 * spilling them to the WAL half-way */
+	if (sqlite3_exec(st->db, SQL_CACHE_BULK, NULL, NULL, NULL) != SQLITE_OK) {
+		store_db_cause(st, cause);
+		return -1;
+	}
+	st->bulk = 1;
+	return 0;
+}
+
+/* Leaves bulk mode and merges the FTS segments the bulk commits left. */
+int store_bulk_end(struct store *st, char **cause)
+{
+	if (!st->bulk)
+		return 0;
+	if (!sqlite3_get_autocommit(st->db)) {
+		*cause = xstrdup(_("transaksi masih terbuka"));
+		return -1;
+	}
+	st->bulk = 0;
+	strset_free(&st->bulk_terms);
+	if (sqlite3_exec(st->db, SQL_CACHE_NORMAL, NULL, NULL, NULL) != SQLITE_OK) {
+		store_db_cause(st, cause);
+		return -1;
+	}
+	return 0;
 }
 
 /* Copies the database to path through a temporary file: 0 or -1 with *cause. */
@@ -687,11 +1132,6 @@ static const char SQL_POSITION_PUT[] =
 	" ON CONFLICT(code) DO UPDATE SET name = excluded.name, parent = excluded.parent";
 static const char SQL_POSITIONS[] =
 	"SELECT code, name, parent FROM position ORDER BY ord, code";
-static const char SQL_POSITION_BELOW[] =
-	"WITH RECURSIVE up(code) AS ("
-	"  SELECT parent FROM position WHERE code = :below"
-	"  UNION SELECT p.parent FROM position p JOIN up ON p.code = up.code)"
-	" SELECT 1 FROM up WHERE code = :above LIMIT 1";
 
 /* 1 if the position code exists, 0 if not, -1 on error. */
 static int store_position_exists(struct store *st, const char *code, char **cause)
@@ -747,6 +1187,7 @@ int store_position_put(struct store *st, const struct position *p, char **cause)
 	store_bind_text(s, ":parent", parent);
 	ok = store_run(st, s, cause) == 0;
 done:
+	st->chart_ok = 0;
 	if (store_tx_end(st, tok, ok, ok ? cause : NULL) != 0)
 		ok = 0;
 	return ok ? 0 : -1;
@@ -821,19 +1262,129 @@ void positions_free(struct position *p, size_t n)
 	free(p);
 }
 
+/* Forgets the cached org chart. */
+static void store_chart_free(struct store *st)
+{
+	for (size_t i = 0; i < st->nchart; i++) {
+		free(st->chart[i].code);
+		free(st->chart[i].parent);
+	}
+	free(st->chart);
+	st->chart = NULL;
+	st->nchart = 0;
+	st->chart_ok = 0;
+}
+
+/* Forgets the cached people. */
+static void store_people_free(struct store *st)
+{
+	people_free(st->people, st->npeople);
+	st->people = NULL;
+	st->npeople = 0;
+	st->people_ok = 0;
+}
+
+/* Drops the caches when another connection committed since they were read. */
+static int store_cache_check(struct store *st)
+{
+	sqlite3_stmt *s = store_stmt(st, SQL_DATA_VERSION);
+	if (store_step(st, s, NULL) != SQLITE_ROW)
+		return -1;
+	long long dv = sqlite3_column_int64(s, 0);
+	store_reset(s);
+	if (dv != st->cache_dv) {
+		store_chart_free(st);
+		store_people_free(st);
+		st->cache_dv = dv;
+	}
+	return 0;
+}
+
+/* The org chart in memory: 0, or -1. */
+static int store_chart(struct store *st)
+{
+	if (store_cache_check(st) != 0)
+		return -1;
+	if (st->chart_ok)
+		return 0;
+	store_chart_free(st);
+	sqlite3_stmt *s = store_stmt(st, SQL_POSITIONS);
+	size_t cap = 0;
+	int rc;
+	while ((rc = store_step(st, s, NULL)) == SQLITE_ROW) {
+		if (st->nchart == cap) {
+			cap = cap ? cap * 2 : 32;
+			st->chart = xreallocarray(st->chart, cap, sizeof *st->chart);
+		}
+		st->chart[st->nchart].code = store_col_text(s, 0);
+		st->chart[st->nchart].parent = store_col_text(s, 2);
+		st->nchart++;
+	}
+	if (rc != SQLITE_DONE) {
+		store_chart_free(st);
+		return -1;
+	}
+	store_reset(s);
+	st->chart_ok = 1;
+	return 0;
+}
+
+/* The chart entry of code, or NULL. */
+static const struct chart_pos *store_chart_find(const struct store *st, const char *code)
+{
+	for (size_t i = 0; i < st->nchart; i++)
+		if (strcmp(st->chart[i].code, code) == 0)
+			return &st->chart[i];
+	return NULL;
+}
+
+/* 1 if the position exists, 0 if not, -1 on error. */
+int store_position_known(struct store *st, const char *code)
+{
+	if (store_chart(st) != 0)
+		return -1;
+	return code != NULL && store_chart_find(st, code) != NULL;
+}
+
+static int person_login_cmp(const void *key, const void *p)
+{
+	return strcmp(key, ((const struct person *)p)->login);
+}
+
+/* The person with login from the cached people, or NULL. */
+const struct person *store_person_cached(struct store *st, const char *login, int *err)
+{
+	*err = 0;
+	if (store_cache_check(st) != 0) {
+		*err = 1;
+		return NULL;
+	}
+	if (!st->people_ok) {
+		store_people_free(st);
+		if (store_people(st, &st->people, &st->npeople) != 0) {
+			*err = 1;
+			return NULL;
+		}
+		st->people_ok = 1;
+	}
+	if (login == NULL || st->npeople == 0)
+		return NULL;
+	return bsearch(login, st->people, st->npeople, sizeof *st->people, person_login_cmp);
+}
+
 /* 1 if below is strictly under above in the chart, else 0. */
 int store_position_is_below(struct store *st, const char *below, const char *above)
 {
-	if (below == NULL || above == NULL)
+	if (below == NULL || above == NULL || store_chart(st) != 0)
 		return 0;
-	sqlite3_stmt *s = store_stmt(st, SQL_POSITION_BELOW);
-	store_bind_text(s, ":below", below);
-	store_bind_text(s, ":above", above);
-	int rc = store_step(st, s, NULL);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return 0;
-	store_reset(s);
-	return rc == SQLITE_ROW;
+	const struct chart_pos *p = store_chart_find(st, below);
+	/* at most one step per position: a cycle cannot loop */
+	for (size_t steps = 0; p != NULL && p->parent != NULL && steps < st->nchart; steps++) {
+		if (strcmp(p->parent, above) == 0)
+			return 1;
+		p = store_chart_find(st, p->parent);
+	}
+	return 0;
 }
 
 /* ---- people ------------------------------------------------------------------ */
@@ -896,6 +1447,7 @@ int store_person_put(struct store *st, const struct person *p, char **cause)
 	store_bind_text(s, ":roles", p->roles ? p->roles : "");
 	ok = store_run(st, s, cause) == 0;
 done:
+	st->people_ok = 0;
 	if (store_tx_end(st, tok, ok, ok ? cause : NULL) != 0)
 		ok = 0;
 	return ok ? 0 : -1;

@@ -19,10 +19,12 @@ static const char SQL_COUNTER_NEXT[] =
 	" RETURNING last";
 static const char SQL_CASE_INSERT[] =
 	"INSERT INTO cases(id, kind, year, number, number_text, received, party, subject,"
-	" letter_no, security, urgency, penting, status, step, deadline, disposed, version,"
+	" letter_no, security, urgency, penting, status, step, step_actor, deadline, disposed,"
+	" holder, version,"
 	" created_at, created_by, updated_at, updated_by, search_text, fields)"
 	" VALUES (:id, :kind, :year, :number, :number_text, :received, :party, :subject,"
-	" :letter_no, :security, :urgency, :penting, 'terbuka', 0, :deadline, 0, 1,"
+	" :letter_no, :security, :urgency, :penting, 'terbuka', :step, :step_actor, :deadline, 0,"
+	" :holder, 1,"
 	" :now, :actor, :now, :actor, :search_text, :fields)";
 static const char SQL_CASE_UPDATE[] =
 	"UPDATE cases SET received = :received, party = :party, subject = :subject,"
@@ -32,18 +34,20 @@ static const char SQL_CASE_UPDATE[] =
 	" WHERE id = :id AND version = :version";
 static const char SQL_CASE_GET[] =
 	"SELECT " CASE_COLS " FROM cases WHERE id = :id";
+static const char SQL_CASE_RID[] = "SELECT rid FROM cases WHERE id = :id";
 static const char SQL_CASE_CHANGED[] =
 	"SELECT version, updated_by, updated_at FROM cases WHERE id = :id";
 static const char SQL_CASE_FIND_TEXT[] =
 	"SELECT " CASE_COLS " FROM cases WHERE number_text = :t"
 	" AND (:kind IS NULL OR kind = :kind) AND (:year = 0 OR year = :year)"
-	" ORDER BY year DESC, rowid DESC LIMIT 1";
+	" ORDER BY year DESC, rid DESC LIMIT 1";
 static const char SQL_CASE_FIND_NUMBER[] =
 	"SELECT " CASE_COLS " FROM cases WHERE number = :n"
 	" AND (:kind IS NULL OR kind = :kind) AND (:year = 0 OR year = :year)"
-	" ORDER BY year DESC, rowid DESC LIMIT 1";
-static const char SQL_CASE_COUNT[] = "SELECT count(*) FROM cases";
-static const char SQL_CASE_COUNT_KIND[] = "SELECT count(*) FROM cases WHERE kind = :kind";
+	" ORDER BY year DESC, rid DESC LIMIT 1";
+static const char SQL_CASE_COUNT[] = "SELECT coalesce(sum(n), 0) FROM case_count";
+static const char SQL_CASE_COUNT_KIND[] =
+	"SELECT coalesce((SELECT n FROM case_count WHERE kind = :kind), 0)";
 static const char SQL_CASE_EACH_KIND[] =
 	"SELECT " CASE_COLS " FROM cases WHERE kind = :kind"
 	" AND received >= coalesce(:from, '') AND received <= coalesce(:to, '9999-12-31')"
@@ -51,7 +55,7 @@ static const char SQL_CASE_EACH_KIND[] =
 static const char SQL_CASE_EACH_ALL[] =
 	"SELECT " CASE_COLS " FROM cases"
 	" WHERE received >= coalesce(:from, '') AND received <= coalesce(:to, '9999-12-31')"
-	" ORDER BY year, number, rowid";
+	" ORDER BY year, number, rid";
 
 /* ---- case records ---------------------------------------------------------- */
 
@@ -308,6 +312,43 @@ static int store_terms_add(struct store *st, const char *const *texts, size_t n,
 	return ret;
 }
 
+static const char SQL_TERMS_PENDING[] =
+	"SELECT number_text, party, subject, letter_no, search_text FROM cases WHERE rid >= :from"
+	" ORDER BY rid";
+
+/* Bulk commit: records the words of the cases from rid on in fts_term; the
+ * words already recorded during this bulk load are skipped without a write. */
+int store_terms_flush(struct store *st, long long from, char **cause)
+{
+	if (!store_tokenizer(st))
+		return 0;
+	sqlite3_stmt *s = store_stmt(st, SQL_TERMS_PENDING);
+	store_bind_int(s, ":from", from);
+	struct tokens ts = { .distinct = 0, .min = TERM_MIN };
+	int rc, ret = 0;
+	while (ret == 0 && (rc = store_step(st, s, cause)) == SQLITE_ROW) {
+		for (int col = 0; col < 5; col++)
+			store_tokenize(st, (const char *)sqlite3_column_text(s, col),
+				       FTS5_TOKENIZE_DOCUMENT, &ts);
+		for (size_t i = 0; i < ts.n && ret == 0; i++) {
+			if (!strset_add(&st->bulk_terms, ts.t[i], strlen(ts.t[i])))
+				continue;
+			sqlite3_stmt *a = store_stmt(st, SQL_TERM_ADD);
+			store_bind_text(a, ":term", ts.t[i]);
+			ret = store_run(st, a, cause);
+		}
+		for (size_t i = 0; i < ts.n; i++)
+			free(ts.t[i]);
+		ts.n = 0;
+	}
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = -1;
+	else
+		store_reset(s);
+	tokens_free(&ts);
+	return ret;
+}
+
 /* Appends a word as an FTS5 string: "..." with inner quotes doubled. */
 static void fts_quote(struct buf *b, const char *w, size_t n)
 {
@@ -485,7 +526,7 @@ static int store_received(const struct kind *k, const struct values *v, char out
 static int store_next_number(struct store *st, const char *kind, int year, long *n, char **cause)
 {
 	sqlite3_stmt *s = store_stmt(st, SQL_COUNTER_NEXT);
-	store_bind_text(s, ":kind", kind);
+	store_bind_text_ref(s, ":kind", kind);
 	store_bind_int(s, ":year", year);
 	if (store_step(st, s, cause) != SQLITE_ROW)
 		return -1;
@@ -530,6 +571,8 @@ int store_case_insert(struct store *st, const struct kind *k, const struct value
 	char *number_text = NULL;
 	struct values fv;
 	values_init(&fv);
+	struct steps_init plan;
+	memset(&plan, 0, sizeof plan);
 	if (store_next_number(st, k->key, year, &number, cause) != 0)
 		goto done;
 	number_text = kind_format_number(k, number, ry, st->unit_code);
@@ -538,38 +581,66 @@ int store_case_insert(struct store *st, const struct kind *k, const struct value
 	const struct kfield *nf = store_number_field(k);
 	if (nf != NULL)
 		values_set(&fv, nf->key, number_text);
+	store_steps_plan(k, &fv, &plan);
 
 	char id[37], now[21];
-	uuid_v4(id);
+	store_uuid(st, id);
 	store_now(now);
 	sqlite3_stmt *s = store_stmt(st, SQL_CASE_INSERT);
-	store_bind_text(s, ":id", id);
-	store_bind_text(s, ":kind", k->key);
+	store_bind_text_ref(s, ":id", id);
+	store_bind_text_ref(s, ":kind", k->key);
 	store_bind_int(s, ":year", year);
 	store_bind_int(s, ":number", number);
-	store_bind_text(s, ":number_text", number_text);
+	store_bind_text_ref(s, ":number_text", number_text);
 	store_bind_promoted(s, k, &fv, received);
-	store_bind_text(s, ":deadline", dl);
-	store_bind_text(s, ":now", now);
-	store_bind_text(s, ":actor", actor);
+	store_bind_text_ref(s, ":deadline", dl);
+	store_bind_text_ref(s, ":now", now);
+	store_bind_text_ref(s, ":actor", actor);
+	/* the workflow columns as store_case_refresh would set them: the first
+	 * open step holds the new case */
+	store_bind_int(s, ":step", plan.step);
+	store_bind_text_ref(s, ":step_actor", plan.actor);
+	store_bind_text_ref(s, ":holder", plan.actor);
 	if (store_run(st, s, cause) != 0)
 		goto done;
-	if (store_case_terms(st, k, &fv, number_text, cause) != 0)
+	/* in a bulk transaction the commit records the words of all new cases */
+	if (!store_bulk_pending(st) && store_case_terms(st, k, &fv, number_text, cause) != 0)
 		goto done;
 	if (store_event(st, id, now, actor, NULL, "dibuat", NULL, NULL, number_text, cause) != 0)
 		goto done;
-	if (store_steps_create(st, k, id, &fv, now, actor, cause) != 0)
+	if (store_steps_create(st, &plan, id, now, actor, cause) != 0)
 		goto done;
-	if (store_case_refresh(st, id, cause) != 0)
-		goto done;
-	if (out != NULL && store_case_get(st, id, out) != 1) {
-		store_db_cause(st, cause);
-		goto done;
+	if (out != NULL) {
+		/* the row as stored, from what was just written */
+		const char *party = store_role_value(k, &fv, FR_PARTY);
+		const char *subject = store_role_value(k, &fv, FR_SUBJECT);
+		const char *t;
+		snprintf(out->id, sizeof out->id, "%s", id);
+		out->kind = xstrdup(k->key);
+		out->year = year;
+		out->number = number;
+		out->number_text = xstrdup(number_text);
+		out->received = xstrdup(received);
+		out->party = xstrdup(party ? party : "");
+		out->subject = xstrdup(subject ? subject : "");
+		out->letter_no = (t = store_role_value(k, &fv, FR_LETTER_NO)) ? xstrdup(t) : NULL;
+		out->security = (t = store_role_value(k, &fv, FR_SECURITY)) ? xstrdup(t) : NULL;
+		out->urgency = (t = store_role_value(k, &fv, FR_URGENCY)) ? xstrdup(t) : NULL;
+		out->penting = (t = store_role_value(k, &fv, FR_PENTING)) ? xstrdup(t) : NULL;
+		out->status = xstrdup("terbuka");
+		out->step = plan.step;
+		out->deadline = dl ? xstrdup(dl) : NULL;
+		out->version = 1;
+		out->created_at = xstrdup(now);
+		out->created_by = xstrdup(actor);
+		out->fields = fv; /* moved */
+		values_init(&fv);
 	}
 	ok = 1;
 done:
 	free(number_text);
 	values_free(&fv);
+	store_steps_plan_free(&plan);
 	if (store_tx_end(st, tok, ok, ok ? cause : NULL) != 0)
 		ok = 0;
 	if (!ok && out != NULL)
@@ -689,6 +760,20 @@ int store_case_update(struct store *st, const struct kind *k, const char *id,
 		ok = 1;
 		goto done;
 	}
+	/* in a bulk transaction an older case leaves the FTS index while its
+	 * indexed columns change, and the commit writes its inbox rows again */
+	long long rid = 0;
+	if (store_bulk_pending(st)) {
+		sqlite3_stmt *q = store_stmt(st, SQL_CASE_RID);
+		store_bind_text(q, ":id", id);
+		if (store_step(st, q, cause) != SQLITE_ROW)
+			goto done;
+		rid = sqlite3_column_int64(q, 0);
+		store_reset(q);
+		if (store_bulk_fts(st, rid, 1, cause) != 0)
+			goto done;
+		store_bulk_touch(st, rid);
+	}
 	sqlite3_stmt *s = store_stmt(st, SQL_CASE_UPDATE);
 	store_bind_promoted(s, k, &nv, received);
 	store_bind_text(s, ":now", now);
@@ -701,6 +786,8 @@ int store_case_update(struct store *st, const struct kind *k, const char *id,
 		*cause = store_conflict_cause(st, id);
 		goto done;
 	}
+	if (rid != 0 && store_bulk_fts(st, rid, 0, cause) != 0)
+		goto done;
 	if (store_case_terms(st, k, &nv, old.number_text, cause) != 0)
 		goto done;
 	ok = 1;
@@ -715,11 +802,13 @@ done:
 /* ---- list pages --------------------------------------------------------------- */
 
 #define ROW_COLS \
-	"c.rowid, c.id, c.kind, c.number_text, c.received, c.party, c.subject, c.security," \
+	"c.rid, c.id, c.kind, c.number_text, c.received, c.party, c.subject, c.security," \
 	" c.urgency, c.penting, c.status, c.step, c.holder, c.deadline"
 
-/* Sort keys as expressions over cases c; each has an index (all cases and
- * open cases). The number key orders by year, then number. */
+/* Sort keys as expressions over cases c, as they come back in sortval; each
+ * has an index (all cases, and per kind). The number key orders by year,
+ * then number: pages order and seek by the columns (year, number), which
+ * the indexes (year, number) and unique (kind, year, number) serve. */
 static const char *const sort_expr[SORT_COUNT] = {
 	"c.received",
 	"(c.year * 10000000000 + c.number)",
@@ -744,7 +833,9 @@ static const char *const view_cond[LS_COUNT] = {
 	"c.status = 'terbuka' AND c.deadline < :today", /* LS_OVERDUE */
 	NULL,                                           /* LS_ALL */
 };
-static const char *const limit_cond[LK_COUNT] = {
+/* Limit conditions of counts: seekable where an index helps (sifat, tahun,
+ * jenis). A plain-text limit is counted as an FTS match (list_prepare). */
+static const char *const limit_count_cond[LK_COUNT] = {
 	NULL,
 	"c.security = :lv COLLATE NOCASE",
 	"c.urgency = :lv COLLATE NOCASE",
@@ -752,7 +843,22 @@ static const char *const limit_cond[LK_COUNT] = {
 	"c.status = :lv",
 	"c.received >= :lv AND c.received < :lv2",
 	"c.kind = :lv",
-	"(c.party LIKE :lv ESCAPE '\\' OR c.subject LIKE :lv ESCAPE '\\')",
+	"+c.rid IN (SELECT rowid FROM case_fts WHERE case_fts MATCH :lq)",
+	NULL, /* LK_TEXT_FTS: the FTS join does it */
+};
+/* The same for list pages: filters on the walk down the sort index (the
+ * unary + keeps the planner from seeking them and sorting every match),
+ * except the year of the received sort, whose range is the walk itself. */
+static const char *const limit_list_cond[LK_COUNT] = {
+	NULL,
+	"+c.security = :lv COLLATE NOCASE",
+	"+c.urgency = :lv COLLATE NOCASE",
+	"+c.penting = :lv",
+	"+c.status = :lv",
+	"+c.received >= :lv AND +c.received < :lv2",
+	"c.kind = :lv",
+	"+c.rid IN (SELECT rowid FROM case_fts WHERE case_fts MATCH :lq)",
+	NULL,
 };
 
 /* The shape of one list query; it picks (and keys) the cached statement. */
@@ -760,7 +866,7 @@ struct list_shape {
 	enum list_strategy ls;
 	enum sort          sort;
 	int                desc;   /* query order descending */
-	int                keyset; /* rows after a given (sortval, rowid) */
+	int                keyset; /* rows after a given (sortval, rid) */
 	int                search;
 	int                kind;
 	enum limit_kind    lk;
@@ -779,25 +885,48 @@ static void limit_where(struct buf *b, int *first, const char *cond)
 	*first = 0;
 }
 
+/* The condition of a limit in a statement of shape sh. */
+static const char *limit_sql(const struct list_shape *sh, int count)
+{
+	if (sh->lk == LK_YEAR && (count || (sh->sort == SORT_RECEIVED && !sh->search &&
+					    sh->ls != LS_MINE)))
+		return limit_count_cond[LK_YEAR];
+	if (sh->lk == LK_TEXT && sh->ls == LS_MINE) /* test the inbox row before reading the case */
+		return "+h.case_rid IN (SELECT rowid FROM case_fts WHERE case_fts MATCH :lq)";
+	return count ? limit_count_cond[sh->lk] : limit_list_cond[sh->lk];
+}
+
 /* Composes the SQL of a list or count statement from static fragments only:
  * no value ever enters the text. Caller frees. */
 static char *list_sql(const struct list_shape *sh, int count)
 {
 	struct buf b;
 	buf_init(&b);
-	const char *e, *tie;
+	/* e: the sort value; tie: the keyset tie-breaker (NULL: e is unique);
+	 * cols: the ORDER BY columns when they are not "e, tie" */
+	const char *e, *tie, *cols = NULL;
+	int fts_join = sh->search || sh->lk == LK_TEXT_FTS;
 	if (sh->search) {
 		e = "f.rowid";
 		tie = NULL;
 	} else if (sh->ls == LS_MINE) {
 		e = hold_expr[sh->sort];
-		tie = "h.case_rowid";
+		tie = "h.case_rid";
 	} else {
 		e = sort_expr[sh->sort];
-		tie = "c.rowid";
+		tie = "c.rid";
+		if (sh->sort == SORT_NUMBER)
+			cols = sh->desc ? "c.year DESC, c.number DESC, c.rid DESC"
+					: "c.year ASC, c.number ASC, c.rid ASC";
 	}
 	if (count && sh->ls == LS_MINE && !sh->search && !sh->kind && sh->lk == LK_NONE) {
 		buf_adds(&b, "SELECT count(*) FROM holding h WHERE h.pos = :pos");
+		return buf_steal(&b);
+	}
+	if (count && sh->ls == LS_ALL && !sh->search && sh->lk == LK_NONE) {
+		/* all cases, or all of one kind: the per-kind counts */
+		buf_adds(&b, sh->kind ? "SELECT coalesce((SELECT n FROM case_count WHERE kind = :kind), 0)"
+				      : "SELECT coalesce(sum(n), 0) FROM case_count");
 		return buf_steal(&b);
 	}
 	if (count && sh->search && sh->ls == LS_ALL && !sh->kind && sh->lk == LK_NONE) {
@@ -811,14 +940,14 @@ static char *list_sql(const struct list_shape *sh, int count)
 		buf_adds(&b, e);
 	}
 	int first = 1;
-	if (sh->search) {
-		buf_adds(&b, " FROM case_fts f CROSS JOIN cases c ON c.rowid = f.rowid");
-		limit_where(&b, &first, "f.case_fts MATCH :q");
+	if (fts_join) {
+		buf_adds(&b, " FROM case_fts f CROSS JOIN cases c ON c.rid = f.rowid");
+		limit_where(&b, &first, sh->search ? "f.case_fts MATCH :q" : "f.case_fts MATCH :lq");
 		if (sh->ls == LS_MINE)
 			limit_where(&b, &first, "EXISTS (SELECT 1 FROM holding h WHERE h.pos = :pos"
-				    " AND h.case_rowid = c.rowid)");
+				    " AND h.case_rid = c.rid)");
 	} else if (sh->ls == LS_MINE) {
-		buf_adds(&b, " FROM holding h CROSS JOIN cases c ON c.rowid = h.case_rowid");
+		buf_adds(&b, " FROM holding h CROSS JOIN cases c ON c.rid = h.case_rid");
 		limit_where(&b, &first, "h.pos = :pos");
 	} else if (count && (sh->ls == LS_UNDISPOSED || sh->ls == LS_OVERDUE)) {
 		buf_adds(&b, " FROM cases c INDEXED BY cases_open_flags");
@@ -829,15 +958,20 @@ static char *list_sql(const struct list_shape *sh, int count)
 		limit_where(&b, &first, view_cond[sh->ls]);
 	if (sh->kind)
 		limit_where(&b, &first, "c.kind = :kind");
-	if (limit_cond[sh->lk] != NULL)
-		limit_where(&b, &first, limit_cond[sh->lk]);
+	if (limit_sql(sh, count) != NULL)
+		limit_where(&b, &first, limit_sql(sh, count));
 	if (count)
 		return buf_steal(&b);
 	if (sh->keyset) {
 		if (tie == NULL) {
 			limit_where(&b, &first, sh->desc ? "f.rowid < :rid" : "f.rowid > :rid");
+		} else if (cols != NULL) {
+			/* (year, number, rid) past the last row, from its number key */
+			limit_where(&b, &first, "(c.year, c.number, c.rid)");
+			buf_adds(&b, sh->desc ? " < " : " > ");
+			buf_adds(&b, "(:sv / 10000000000, :sv % 10000000000, :rid)");
 		} else {
-			/* a range on the sort key, then the rowid tie-break */
+			/* a range on the sort key, then the rid tie-break */
 			limit_where(&b, &first, e);
 			buf_adds(&b, sh->desc ? " <= :sv AND (" : " >= :sv AND (");
 			buf_adds(&b, e);
@@ -847,12 +981,16 @@ static char *list_sql(const struct list_shape *sh, int count)
 		}
 	}
 	buf_adds(&b, " ORDER BY ");
-	buf_adds(&b, e);
-	buf_adds(&b, sh->desc ? " DESC" : " ASC");
-	if (tie != NULL) {
-		buf_adds(&b, ", ");
-		buf_adds(&b, tie);
+	if (cols != NULL) {
+		buf_adds(&b, cols);
+	} else {
+		buf_adds(&b, e);
 		buf_adds(&b, sh->desc ? " DESC" : " ASC");
+		if (tie != NULL) {
+			buf_adds(&b, ", ");
+			buf_adds(&b, tie);
+			buf_adds(&b, sh->desc ? " DESC" : " ASC");
+		}
 	}
 	buf_adds(&b, " LIMIT :n");
 	return buf_steal(&b);
@@ -881,21 +1019,6 @@ static sqlite3_stmt *list_stmt(struct store *st, const struct list_shape *sh, in
 	return *slot;
 }
 
-/* "%text%" for LIKE with \ % _ escaped. Caller frees. */
-static char *limit_like(const char *s)
-{
-	struct buf b;
-	buf_init(&b);
-	buf_addc(&b, '%');
-	for (; *s; s++) {
-		if (*s == '\\' || *s == '%' || *s == '_')
-			buf_addc(&b, '\\');
-		buf_addc(&b, *s);
-	}
-	buf_addc(&b, '%');
-	return buf_steal(&b);
-}
-
 /* Parses a limit expression ("sifat=Rahasia", plain text, NULL). */
 static int limit_parse(const char *expr, struct limit_expr *le, char **cause)
 {
@@ -910,7 +1033,7 @@ static int limit_parse(const char *expr, struct limit_expr *le, char **cause)
 		goto out;
 	if (eq == NULL) {
 		le->lk = LK_TEXT;
-		le->v1 = limit_like(t);
+		le->v1 = xstrdup(t);
 		goto out;
 	}
 	*eq = '\0';
@@ -1027,23 +1150,41 @@ static char *fts_query(struct store *st, const char *words)
 	return buf_steal(&b);
 }
 
+static const char SQL_FTS_COUNT[] =
+	"SELECT count(*) FROM (SELECT 1 FROM case_fts WHERE case_fts MATCH :q LIMIT :cap)";
+
 /* Everything a query needs besides its shape: the parsed parts. */
 struct list_parts {
 	struct limit_expr le;
-	char             *fts;
+	char             *fts;  /* FTS5 query of the search (and of a text limit merged in) */
+	char             *lq;   /* FTS5 query of a plain-text limit on its own */
 	int               skip; /* the query can match nothing (VIEW_MINE without position) */
 };
 
-/* Parses the query into a shape and parts. -1 with cause on a bad limit. */
-static int list_prepare(struct store *st, const struct list_query *q, struct list_shape *sh,
-			struct list_parts *pp, char **cause)
+/* Matches of an FTS5 query, counted up to cap (more: cap), or -1 on a query
+ * error. */
+static long fts_matches(struct store *st, const char *q, long cap)
+{
+	sqlite3_stmt *s = store_stmt(st, SQL_FTS_COUNT);
+	store_bind_text(s, ":q", q);
+	store_bind_int(s, ":cap", cap);
+	long n = -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(s, 0);
+	store_reset(s);
+	return n;
+}
+
+/* Parses the query into a shape and parts (for a count statement when
+ * count = 1). -1 with cause on a bad limit. */
+static int list_prepare(struct store *st, const struct list_query *q, int count,
+			struct list_shape *sh, struct list_parts *pp, char **cause)
 {
 	memset(sh, 0, sizeof *sh);
 	memset(pp, 0, sizeof *pp);
 	if (limit_parse(q->limit, &pp->le, cause) != 0)
 		return -1;
 	pp->fts = fts_query(st, q->search);
-	sh->search = pp->fts != NULL;
 	sh->kind = q->kind != NULL;
 	sh->lk = pp->le.lk;
 	sh->sort = q->sort < SORT_COUNT ? q->sort : SORT_RECEIVED;
@@ -1062,6 +1203,32 @@ static int list_prepare(struct store *st, const struct list_query *q, struct lis
 		sh->ls = LS_ALL;
 		break;
 	}
+	if (sh->lk == LK_TEXT) {
+		/* the words as a search restricted to asal and perihal */
+		char *w = fts_query(st, pp->le.v1);
+		char *lq = xasprintf("{party subject} : (%s)", w ? w : "\"\"");
+		free(w);
+		if (pp->fts != NULL) {
+			/* with a search: one FTS query, in search order */
+			char *both = xasprintf("(%s) AND %s", pp->fts, lq);
+			free(pp->fts);
+			free(lq);
+			pp->fts = both;
+			sh->lk = LK_NONE;
+		} else if (count) {
+			/* counted like a search */
+			pp->fts = lq;
+			sh->lk = LK_NONE;
+		} else {
+			pp->lq = lq;
+			if (sh->ls != LS_MINE) {
+				long m = fts_matches(st, lq, st->limit_fts_drive + 1);
+				if (m >= 0 && m <= st->limit_fts_drive)
+					sh->lk = LK_TEXT_FTS;
+			}
+		}
+	}
+	sh->search = pp->fts != NULL;
 	return 0;
 }
 
@@ -1069,12 +1236,14 @@ static void list_parts_free(struct list_parts *pp)
 {
 	limit_free(&pp->le);
 	free(pp->fts);
+	free(pp->lq);
 }
 
 /* Binds the filter parameters shared by list and count statements. */
 static void list_bind(sqlite3_stmt *s, const struct list_query *q, const struct list_parts *pp)
 {
 	store_bind_text_opt(s, ":q", pp->fts);
+	store_bind_text_opt(s, ":lq", pp->lq);
 	store_bind_text_opt(s, ":pos", q->position);
 	store_bind_text_opt(s, ":kind", q->kind);
 	store_bind_text_opt(s, ":lv", pp->le.v1);
@@ -1147,7 +1316,7 @@ int store_list_page(struct store *st, const struct list_query *q, const struct c
 	*nrows = 0;
 	struct list_shape sh;
 	struct list_parts pp;
-	if (list_prepare(st, q, &sh, &pp, cause) != 0) {
+	if (list_prepare(st, q, 0, &sh, &pp, cause) != 0) {
 		list_parts_free(&pp);
 		return -1;
 	}
@@ -1211,7 +1380,7 @@ long store_list_count(struct store *st, const struct list_query *q, char **cause
 {
 	struct list_shape sh;
 	struct list_parts pp;
-	if (list_prepare(st, q, &sh, &pp, cause) != 0) {
+	if (list_prepare(st, q, 1, &sh, &pp, cause) != 0) {
 		list_parts_free(&pp);
 		return -1;
 	}

@@ -16,11 +16,12 @@ static const char SQL_EVENT_INSERT[] =
 	" VALUES (:id, :case_id, :at, :actor, :on_behalf, :action, :field, :old, :new)";
 static const char SQL_EVENTS[] =
 	"SELECT at, actor, on_behalf, action, field, old_value, new_value FROM event"
-	" WHERE case_id = :case_id ORDER BY at, rowid";
+	" WHERE case_id = :case_id ORDER BY at, id";
 
 static const char SQL_STEP_INSERT[] =
-	"INSERT INTO step(id, case_id, no, actor, complete_on)"
-	" VALUES (:id, :case_id, :no, :actor, :complete_on)";
+	"INSERT INTO step(id, case_id, no, actor, complete_on, started_at, done_at, done_by, skipped)"
+	" VALUES (:id, :case_id, :no, :actor, :complete_on, :started_at, :done_at, :done_by,"
+	" :skipped)";
 static const char SQL_STEPS_OPEN[] =
 	"SELECT no, actor, complete_on FROM step WHERE case_id = :case_id AND done_at IS NULL"
 	" ORDER BY no";
@@ -36,15 +37,16 @@ static const char SQL_STEPS[] =
 
 static const char SQL_CASE_STATE[] =
 	"SELECT status, kind FROM cases WHERE id = :id";
-static const char SQL_CASE_FINISH[] =
-	"UPDATE cases SET status = 'selesai' WHERE id = :id AND status = 'terbuka'";
+static const char SQL_CASE_FLOW[] =
+	"SELECT status, step, step_actor, disposed, holder, rid FROM cases WHERE id = :id";
 static const char SQL_CASE_WORKFLOW[] =
 	"UPDATE cases SET step = :step, step_actor = :step_actor, disposed = :disposed,"
 	" holder = :holder WHERE id = :id";
-static const char SQL_CASE_HAS_DISPO[] =
-	"SELECT EXISTS (SELECT 1 FROM dispo WHERE case_id = :case_id)";
-static const char SQL_CASE_HOLDERS[] =
-	"SELECT to_pos FROM dispo WHERE case_id = :case_id AND state < 2 ORDER BY created_at, rowid";
+static const char SQL_CASE_WORKFLOW_DONE[] =
+	"UPDATE cases SET status = 'selesai', step = :step, step_actor = :step_actor,"
+	" disposed = :disposed, holder = :holder WHERE id = :id";
+static const char SQL_CASE_DISPO_STATES[] =
+	"SELECT to_pos, state FROM dispo WHERE case_id = :case_id ORDER BY created_at, id";
 
 static const char SQL_DISPO_INSERT[] =
 	"INSERT INTO dispo(id, case_id, parent_id, from_pos, to_pos, instructions, note, deadline,"
@@ -54,10 +56,10 @@ static const char SQL_DISPO_INSERT[] =
 static const char SQL_DISPO_GET[] =
 	"SELECT " DISPO_COLS " FROM dispo WHERE id = :id";
 static const char SQL_DISPOS_CASE[] =
-	"SELECT " DISPO_COLS " FROM dispo WHERE case_id = :case_id ORDER BY created_at, rowid";
+	"SELECT " DISPO_COLS " FROM dispo WHERE case_id = :case_id ORDER BY created_at, id";
 static const char SQL_DISPOS_FOR[] =
 	"SELECT " DISPO_COLS " FROM dispo WHERE case_id = :case_id AND to_pos = :pos AND state < 2"
-	" ORDER BY created_at, rowid";
+	" ORDER BY created_at, id";
 static const char SQL_DISPO_OPEN_TO[] =
 	"SELECT 1 FROM dispo WHERE to_pos = :pos AND case_id = :case_id AND state < 2 LIMIT 1";
 static const char SQL_DISPO_FORWARD[] =
@@ -71,11 +73,9 @@ static const char SQL_DISPO_FOLLOWUP[] =
 static const char SQL_DISPO_DONE[] =
 	"UPDATE dispo SET state = 3, done_at = :now, done_by = :actor WHERE id = :id";
 static const char SQL_DISPO_OPEN_CHILDREN[] =
-	"SELECT count(*) FROM dispo WHERE parent_id = :id AND state < 3";
+	"SELECT count(*) FROM dispo WHERE case_id = :case_id AND parent_id = :id AND state < 3";
 static const char SQL_DISPO_OPEN_TOPS[] =
 	"SELECT count(*) FROM dispo WHERE case_id = :case_id AND parent_id IS NULL AND state < 3";
-static const char SQL_POSITION_KNOWN[] =
-	"SELECT 1 FROM position WHERE code = :code";
 
 static const char *const state_names[] = { "baru", "dibaca", "diteruskan", "selesai" };
 
@@ -101,17 +101,17 @@ int store_event(struct store *st, const char *case_id, const char *at, const cha
 		const char *old_value, const char *new_value, char **cause)
 {
 	char id[37];
-	uuid_v4(id);
+	store_uuid(st, id);
 	sqlite3_stmt *s = store_stmt(st, SQL_EVENT_INSERT);
-	store_bind_text(s, ":id", id);
-	store_bind_text(s, ":case_id", case_id);
-	store_bind_text(s, ":at", at);
-	store_bind_text(s, ":actor", actor ? actor : "?");
-	store_bind_text(s, ":on_behalf", on_behalf);
-	store_bind_text(s, ":action", action);
-	store_bind_text(s, ":field", field);
-	store_bind_text(s, ":old", old_value);
-	store_bind_text(s, ":new", new_value);
+	store_bind_text_ref(s, ":id", id);
+	store_bind_text_ref(s, ":case_id", case_id);
+	store_bind_text_ref(s, ":at", at);
+	store_bind_text_ref(s, ":actor", actor ? actor : "?");
+	store_bind_text_ref(s, ":on_behalf", on_behalf);
+	store_bind_text_ref(s, ":action", action);
+	store_bind_text_ref(s, ":field", field);
+	store_bind_text_ref(s, ":old", old_value);
+	store_bind_text_ref(s, ":new", new_value);
 	return store_run(st, s, cause);
 }
 
@@ -121,7 +121,7 @@ int store_case_events(struct store *st, const char *case_id, struct event **out,
 	*out = NULL;
 	*n = 0;
 	sqlite3_stmt *s = store_stmt(st, SQL_EVENTS);
-	store_bind_text(s, ":case_id", case_id);
+	store_bind_text_ref(s, ":case_id", case_id);
 	size_t cap = 0;
 	int rc;
 	while ((rc = store_step(st, s, NULL)) == SQLITE_ROW) {
@@ -193,7 +193,7 @@ static int steps_open(struct store *st, const char *case_id, struct open_step **
 	*out = NULL;
 	*n = 0;
 	sqlite3_stmt *s = store_stmt(st, SQL_STEPS_OPEN);
-	store_bind_text(s, ":case_id", case_id);
+	store_bind_text_ref(s, ":case_id", case_id);
 	size_t cap = 0;
 	int rc;
 	while ((rc = store_step(st, s, cause)) == SQLITE_ROW) {
@@ -218,59 +218,52 @@ static int steps_open(struct store *st, const char *case_id, struct open_step **
 	return 0;
 }
 
-/* Closes one open step (done, or skipped) and logs it. */
-static int step_close(struct store *st, const char *case_id, int no, int skipped, const char *now,
+/* Logs the closing of step no (done, or skipped). */
+static int step_event(struct store *st, const char *case_id, int no, int skipped, const char *now,
 		      const char *actor, const char *on_behalf, char **cause)
 {
-	sqlite3_stmt *s = store_stmt(st, SQL_STEP_CLOSE);
-	store_bind_text(s, ":now", now);
-	store_bind_text(s, ":actor", actor);
-	store_bind_int(s, ":skipped", skipped);
-	store_bind_text(s, ":case_id", case_id);
-	store_bind_int(s, ":no", no);
-	if (store_run(st, s, cause) != 0)
-		return -1;
 	char field[16];
 	snprintf(field, sizeof field, "%d", no);
 	return store_event(st, case_id, now, actor, on_behalf, "tahap", field, NULL,
 			   skipped ? "dilewati" : "selesai", cause);
 }
 
-/* Starts the first open step of a case, if it has not started yet. */
-static int step_start_next(struct store *st, const char *case_id, const char *now, char **cause)
+/* Closes one open step (done, or skipped) and logs it. */
+static int step_close(struct store *st, const char *case_id, int no, int skipped, const char *now,
+		      const char *actor, const char *on_behalf, char **cause)
 {
-	struct open_step *o;
-	size_t n;
-	if (steps_open(st, case_id, &o, &n, cause) != 0)
+	sqlite3_stmt *s = store_stmt(st, SQL_STEP_CLOSE);
+	store_bind_text_ref(s, ":now", now);
+	store_bind_text_ref(s, ":actor", actor);
+	store_bind_int(s, ":skipped", skipped);
+	store_bind_text_ref(s, ":case_id", case_id);
+	store_bind_int(s, ":no", no);
+	if (store_run(st, s, cause) != 0)
 		return -1;
-	int ret = 0;
-	if (n > 0) {
-		sqlite3_stmt *s = store_stmt(st, SQL_STEP_START);
-		store_bind_text(s, ":now", now);
-		store_bind_text(s, ":case_id", case_id);
-		store_bind_int(s, ":no", o[0].no);
-		ret = store_run(st, s, cause);
-	}
-	free(o);
-	return ret;
+	return step_event(st, case_id, no, skipped, now, actor, on_behalf, cause);
 }
 
-/* Completes step no: earlier open steps are skipped, no is done, the next
- * open step starts. */
-static int step_complete(struct store *st, const char *case_id, int no, const char *now,
-			 const char *actor, const char *on_behalf, char **cause)
+/* Starts step no, if it has not started yet. */
+static int step_start(struct store *st, const char *case_id, int no, const char *now, char **cause)
 {
-	struct open_step *o;
-	size_t n;
-	if (steps_open(st, case_id, &o, &n, cause) != 0)
-		return -1;
-	int ret = 0;
-	for (size_t i = 0; i < n && ret == 0 && o[i].no <= no; i++)
-		ret = step_close(st, case_id, o[i].no, o[i].no < no, now, actor, on_behalf, cause);
-	free(o);
-	if (ret == 0)
-		ret = step_start_next(st, case_id, now, cause);
-	return ret;
+	sqlite3_stmt *s = store_stmt(st, SQL_STEP_START);
+	store_bind_text_ref(s, ":now", now);
+	store_bind_text_ref(s, ":case_id", case_id);
+	store_bind_int(s, ":no", no);
+	return store_run(st, s, cause);
+}
+
+/* Completes step no given the open steps o of the case: earlier open steps
+ * are skipped, no is done, the next open step starts. */
+static int step_complete_open(struct store *st, const char *case_id, const struct open_step *o,
+			      size_t n, int no, const char *now, const char *actor,
+			      const char *on_behalf, char **cause)
+{
+	size_t i = 0;
+	for (; i < n && o[i].no <= no; i++)
+		if (step_close(st, case_id, o[i].no, o[i].no < no, now, actor, on_behalf, cause) != 0)
+			return -1;
+	return i < n ? step_start(st, case_id, o[i].no, now, cause) : 0;
 }
 
 /* 1 if the step applies to values v (its optional "field=value" condition). */
@@ -292,33 +285,87 @@ static int step_applies(const struct kstep *ks, const struct values *v)
 	return r;
 }
 
-/* Creates the steps of a new case and completes its register steps. */
-int store_steps_create(struct store *st, const struct kind *k, const char *case_id,
-		       const struct values *v, const char *at, const char *actor, char **cause)
+static int step_plan_cmp(const void *a, const void *b)
 {
-	for (size_t i = 0; i < k->n_steps; i++) {
-		const struct kstep *ks = &k->steps[i];
-		if (!step_applies(ks, v))
+	const struct step_plan *x = a, *y = b;
+	return (x->ks->no > y->ks->no) - (x->ks->no < y->ks->no);
+}
+
+/* The steps of a new case and their state once registered, as the step rows
+ * would be after creating them and completing each register step in turn
+ * (earlier open steps skipped, the next one started). */
+void store_steps_plan(const struct kind *k, const struct values *v, struct steps_init *p)
+{
+	memset(p, 0, sizeof *p);
+	p->s = xcalloc(k->n_steps ? k->n_steps : 1, sizeof *p->s);
+	for (size_t i = 0; i < k->n_steps; i++)
+		if (step_applies(&k->steps[i], v))
+			p->s[p->n++].ks = &k->steps[i];
+	/* the open steps in order of number, as the step table returns them */
+	struct step_plan *ord = xcalloc(p->n ? p->n : 1, sizeof *ord);
+	memcpy(ord, p->s, p->n * sizeof *ord);
+	qsort(ord, p->n, sizeof *ord, step_plan_cmp);
+	p->closes = xcalloc(p->n ? p->n : 1, sizeof *p->closes);
+	size_t first = 0; /* ord[first] is the first open step */
+	for (size_t r = 0; r < p->n; r++) {
+		const struct kstep *reg = p->s[r].ks;
+		if (reg->complete_on != CO_REGISTER)
 			continue;
+		for (; first < p->n && ord[first].ks->no <= reg->no; first++) {
+			ord[first].done = 1;
+			ord[first].skipped = ord[first].ks->no < reg->no;
+			p->closes[p->nclose++] = ord[first];
+		}
+		if (first < p->n)
+			ord[first].started = 1;
+	}
+	if (first < p->n) {
+		ord[first].started = 1;
+		p->step = ord[first].ks->no;
+		p->actor = ord[first].ks->actor && *ord[first].ks->actor ? ord[first].ks->actor : NULL;
+	}
+	/* back to kind order, with their state */
+	for (size_t i = 0; i < p->n; i++)
+		for (size_t j = 0; j < p->n; j++)
+			if (ord[j].ks == p->s[i].ks)
+				p->s[i] = ord[j];
+	free(ord);
+}
+
+void store_steps_plan_free(struct steps_init *p)
+{
+	free(p->s);
+	free(p->closes);
+	memset(p, 0, sizeof *p);
+}
+
+/* Writes the step rows of a new case from its plan and logs the steps that
+ * registering completed. */
+int store_steps_create(struct store *st, const struct steps_init *p, const char *case_id,
+		       const char *at, const char *actor, char **cause)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		const struct step_plan *sp = &p->s[i];
 		char id[37];
-		uuid_v4(id);
+		store_uuid(st, id);
 		sqlite3_stmt *s = store_stmt(st, SQL_STEP_INSERT);
-		store_bind_text(s, ":id", id);
-		store_bind_text(s, ":case_id", case_id);
-		store_bind_int(s, ":no", ks->no);
-		store_bind_text(s, ":actor", ks->actor);
-		store_bind_text(s, ":complete_on", step_complete_word(ks->complete_on));
+		store_bind_text_ref(s, ":id", id);
+		store_bind_text_ref(s, ":case_id", case_id);
+		store_bind_int(s, ":no", sp->ks->no);
+		store_bind_text_ref(s, ":actor", sp->ks->actor);
+		store_bind_text_ref(s, ":complete_on", step_complete_word(sp->ks->complete_on));
+		store_bind_text_ref(s, ":started_at", sp->started ? at : NULL);
+		store_bind_text_ref(s, ":done_at", sp->done ? at : NULL);
+		store_bind_text_ref(s, ":done_by", sp->done ? actor : NULL);
+		store_bind_int(s, ":skipped", sp->skipped);
 		if (store_run(st, s, cause) != 0)
 			return -1;
 	}
-	for (size_t i = 0; i < k->n_steps; i++) {
-		const struct kstep *ks = &k->steps[i];
-		if (ks->complete_on != CO_REGISTER || !step_applies(ks, v))
-			continue;
-		if (step_complete(st, case_id, ks->no, at, actor, NULL, cause) != 0)
+	for (size_t i = 0; i < p->nclose; i++)
+		if (step_event(st, case_id, p->closes[i].ks->no, p->closes[i].skipped, at, actor, NULL,
+			       cause) != 0)
 			return -1;
-	}
-	return step_start_next(st, case_id, at, cause);
+	return 0;
 }
 
 /* The steps of a case by number; caller frees with steps_free. */
@@ -327,7 +374,7 @@ int store_case_steps(struct store *st, const char *case_id, struct step_rec **ou
 	*out = NULL;
 	*n = 0;
 	sqlite3_stmt *s = store_stmt(st, SQL_STEPS);
-	store_bind_text(s, ":case_id", case_id);
+	store_bind_text_ref(s, ":case_id", case_id);
 	size_t cap = 0;
 	int rc;
 	while ((rc = store_step(st, s, NULL)) == SQLITE_ROW) {
@@ -370,7 +417,7 @@ static int case_state(struct store *st, const char *case_id, char status[16], ch
 		      char **cause)
 {
 	sqlite3_stmt *s = store_stmt(st, SQL_CASE_STATE);
-	store_bind_text(s, ":id", case_id);
+	store_bind_text_ref(s, ":id", case_id);
 	int rc = store_step(st, s, cause);
 	if (rc == SQLITE_ROW) {
 		const char *a = (const char *)sqlite3_column_text(s, 0);
@@ -394,76 +441,130 @@ static int store_int_query(struct store *st, sqlite3_stmt *s, long *out, char **
 	return 0;
 }
 
-/* Recomputes step, step_actor, disposed and holder of a case. */
-int store_case_refresh(struct store *st, const char *case_id, char **cause)
+/* 1 if two optional strings differ. */
+static int str_differs(const char *a, const char *b)
 {
-	char status[16], kind[64];
-	int r = case_state(st, case_id, status, kind, cause);
-	if (r <= 0) {
-		if (r == 0)
+	if (a == NULL || b == NULL)
+		return a != b;
+	return strcmp(a, b) != 0;
+}
+
+/* Who finishes a case, and when (case_refresh). */
+struct finish {
+	const char *now, *actor, *on_behalf;
+};
+
+/* Recomputes step, step_actor, disposed and holder of a case and writes them
+ * when they changed. known (nknown rows, when have_known) are its open steps
+ * if the caller has them already. With fin, an open case also becomes
+ * "selesai" in the same write, and the event "selesai" follows. */
+static int case_refresh(struct store *st, const char *case_id, const struct open_step *known,
+			size_t nknown, int have_known, const struct finish *fin, char **cause)
+{
+	sqlite3_stmt *s = store_stmt(st, SQL_CASE_FLOW);
+	store_bind_text_ref(s, ":id", case_id);
+	int rc = store_step(st, s, cause);
+	if (rc != SQLITE_ROW) {
+		if (rc == SQLITE_DONE) {
+			store_reset(s);
 			*cause = xstrdup(_("berkas tidak ditemukan"));
+		}
 		return -1;
 	}
-	int done = strcmp(status, "selesai") == 0;
-	struct open_step *o;
-	size_t n;
-	if (steps_open(st, case_id, &o, &n, cause) != 0)
-		return -1;
-	long disposed;
-	sqlite3_stmt *s = store_stmt(st, SQL_CASE_HAS_DISPO);
-	store_bind_text(s, ":case_id", case_id);
-	if (store_int_query(st, s, &disposed, cause) != 0) {
-		free(o);
-		return -1;
+	const char *t = (const char *)sqlite3_column_text(s, 0);
+	int done = t != NULL && strcmp(t, "selesai") == 0;
+	int finishing = fin != NULL && !done;
+	done = done || finishing;
+	int old_step = sqlite3_column_int(s, 1);
+	char *old_actor = store_col_text(s, 2);
+	int old_disposed = sqlite3_column_int(s, 3);
+	char *old_holder = store_col_text(s, 4);
+	long long rid = sqlite3_column_int64(s, 5);
+	store_reset(s);
+	/* a bulk commit writes the inbox rows of an older case again (its status
+	 * may have changed before this call too) */
+	store_bulk_touch(st, rid);
+
+	struct open_step *o = NULL;
+	const struct open_step *op = known;
+	size_t n = nknown;
+	int ret = -1;
+	if (done) {
+		n = 0;
+	} else if (!have_known) {
+		if (steps_open(st, case_id, &o, &n, cause) != 0)
+			goto out;
+		op = o;
 	}
+	/* disposed: any disposition; holders: the recipients of the open ones
+	 * (the open leaves), once each, in order */
+	int disposed = 0;
 	struct buf holder;
 	buf_init(&holder);
-	if (!done && disposed) {
-		/* the recipients of open dispositions (the open leaves), once each */
-		s = store_stmt(st, SQL_CASE_HOLDERS);
-		store_bind_text(s, ":case_id", case_id);
-		int rc;
-		while ((rc = store_step(st, s, cause)) == SQLITE_ROW) {
-			const char *p = (const char *)sqlite3_column_text(s, 0);
-			size_t pl = strlen(p);
-			int seen = 0;
-			for (const char *h = holder.s; h != NULL && *h && !seen; ) {
-				const char *e = strstr(h, ", ");
-				size_t hl = e ? (size_t)(e - h) : strlen(h);
-				seen = hl == pl && strncmp(h, p, pl) == 0;
-				h = e ? e + 2 : h + hl;
-			}
-			if (seen)
-				continue;
-			if (holder.len > 0)
-				buf_adds(&holder, ", ");
-			buf_adds(&holder, p);
+	s = store_stmt(st, SQL_CASE_DISPO_STATES);
+	store_bind_text_ref(s, ":case_id", case_id);
+	while ((rc = store_step(st, s, cause)) == SQLITE_ROW) {
+		disposed = 1;
+		const char *p = (const char *)sqlite3_column_text(s, 0);
+		if (done || p == NULL || sqlite3_column_int(s, 1) >= DS_FORWARDED)
+			continue;
+		size_t pl = strlen(p);
+		int seen = 0;
+		for (const char *h = holder.s; h != NULL && *h && !seen; ) {
+			const char *e = strstr(h, ", ");
+			size_t hl = e ? (size_t)(e - h) : strlen(h);
+			seen = hl == pl && strncmp(h, p, pl) == 0;
+			h = e ? e + 2 : h + hl;
 		}
-		if (rc != SQLITE_DONE) {
-			buf_free(&holder);
-			free(o);
-			return -1;
-		}
-		store_reset(s);
-	} else if (!done && n > 0 && o[0].actor[0] != '\0') {
-		buf_adds(&holder, o[0].actor);
+		if (seen)
+			continue;
+		if (holder.len > 0)
+			buf_adds(&holder, ", ");
+		buf_adds(&holder, p);
 	}
-	s = store_stmt(st, SQL_CASE_WORKFLOW);
-	store_bind_int(s, ":step", done || n == 0 ? 0 : o[0].no);
-	store_bind_text(s, ":step_actor", done || n == 0 || o[0].actor[0] == '\0' ? NULL : o[0].actor);
-	store_bind_int(s, ":disposed", disposed ? 1 : 0);
-	store_bind_text(s, ":holder", holder.len > 0 ? holder.s : NULL);
-	store_bind_text(s, ":id", case_id);
-	int ret = store_run(st, s, cause);
+	if (rc != SQLITE_DONE) {
+		buf_free(&holder);
+		goto out;
+	}
+	store_reset(s);
+	if (!done && !disposed && n > 0 && op[0].actor[0] != '\0')
+		buf_adds(&holder, op[0].actor);
+	int step = done || n == 0 ? 0 : op[0].no;
+	const char *actor = done || n == 0 || op[0].actor[0] == '\0' ? NULL : op[0].actor;
+	const char *hold = holder.len > 0 ? holder.s : NULL;
+	if (!finishing && step == old_step && !str_differs(actor, old_actor) &&
+	    disposed == old_disposed && !str_differs(hold, old_holder)) {
+		ret = 0; /* nothing changed: no write */
+	} else {
+		s = store_stmt(st, finishing ? SQL_CASE_WORKFLOW_DONE : SQL_CASE_WORKFLOW);
+		store_bind_int(s, ":step", step);
+		store_bind_text_ref(s, ":step_actor", actor);
+		store_bind_int(s, ":disposed", disposed);
+		store_bind_text_ref(s, ":holder", hold);
+		store_bind_text_ref(s, ":id", case_id);
+		ret = store_run(st, s, cause);
+		if (ret == 0 && finishing)
+			ret = store_event(st, case_id, fin->now, fin->actor, fin->on_behalf, "selesai",
+					  "status", "terbuka", "selesai", cause);
+	}
 	buf_free(&holder);
+out:
 	free(o);
+	free(old_actor);
+	free(old_holder);
 	return ret;
 }
 
-/* Marks a case done: remaining steps close (follow-up steps done, others
- * skipped), status selesai, event "selesai". */
-static int case_finish(struct store *st, const char *case_id, const char *now, const char *actor,
-		       const char *on_behalf, char **cause)
+/* Recomputes step, step_actor, disposed and holder of a case. */
+int store_case_refresh(struct store *st, const char *case_id, char **cause)
+{
+	return case_refresh(st, case_id, NULL, 0, 0, NULL, cause);
+}
+
+/* Before a case is done: its remaining steps close (follow-up steps done,
+ * others skipped). case_refresh with a finish then marks it "selesai". */
+static int case_close_steps(struct store *st, const char *case_id, const char *now,
+			    const char *actor, const char *on_behalf, char **cause)
 {
 	struct open_step *o;
 	size_t n;
@@ -474,16 +575,7 @@ static int case_finish(struct store *st, const char *case_id, const char *now, c
 		ret = step_close(st, case_id, o[i].no, strcmp(o[i].complete_on, "followup") != 0,
 				 now, actor, on_behalf, cause);
 	free(o);
-	if (ret != 0)
-		return -1;
-	sqlite3_stmt *s = store_stmt(st, SQL_CASE_FINISH);
-	store_bind_text(s, ":id", case_id);
-	if (store_run(st, s, cause) != 0)
-		return -1;
-	if (sqlite3_changes(st->db) == 0)
-		return 0;
-	return store_event(st, case_id, now, actor, on_behalf, "selesai", "status", "terbuka",
-			   "selesai", cause);
+	return ret;
 }
 
 /* Completes the current step by hand; the last one finishes the case. */
@@ -517,11 +609,11 @@ int store_step_done(struct store *st, const struct kind *k, const char *case_id,
 		goto done;
 	}
 	store_now(now);
-	if (step_complete(st, case_id, o[0].no, now, actor, NULL, cause) != 0)
+	if (step_complete_open(st, case_id, o, n, o[0].no, now, actor, NULL, cause) != 0)
 		goto done;
-	if (n == 1 && case_finish(st, case_id, now, actor, NULL, cause) != 0)
-		goto done;
-	ok = store_case_refresh(st, case_id, cause) == 0;
+	/* the last step done: the case is (no steps remain open to close) */
+	struct finish fin = { now, actor, NULL };
+	ok = case_refresh(st, case_id, o + 1, n - 1, 1, n == 1 ? &fin : NULL, cause) == 0;
 done:
 	free(o);
 	if (store_tx_end(st, tok, ok, ok ? cause : NULL) != 0)
@@ -623,7 +715,7 @@ static void dispo_walk(struct dispo *rows, size_t n, char *used, const char *par
 int store_case_dispos(struct store *st, const char *case_id, struct dispo **out, size_t *n)
 {
 	sqlite3_stmt *s = store_stmt(st, SQL_DISPOS_CASE);
-	store_bind_text(s, ":case_id", case_id);
+	store_bind_text_ref(s, ":case_id", case_id);
 	struct dispo *rows;
 	size_t nr;
 	if (dispo_list(st, s, &rows, &nr) != 0) {
@@ -655,8 +747,8 @@ int store_dispos_for(struct store *st, const char *case_id, const char *position
 		     struct dispo **out, size_t *n)
 {
 	sqlite3_stmt *s = store_stmt(st, SQL_DISPOS_FOR);
-	store_bind_text(s, ":case_id", case_id);
-	store_bind_text(s, ":pos", position);
+	store_bind_text_ref(s, ":case_id", case_id);
+	store_bind_text_ref(s, ":pos", position);
 	return dispo_list(st, s, out, n);
 }
 
@@ -664,7 +756,7 @@ int store_dispos_for(struct store *st, const char *case_id, const char *position
 static int dispo_get(struct store *st, const char *id, struct dispo *d, char **cause)
 {
 	sqlite3_stmt *s = store_stmt(st, SQL_DISPO_GET);
-	store_bind_text(s, ":id", id);
+	store_bind_text_ref(s, ":id", id);
 	int rc = store_step(st, s, cause);
 	if (rc == SQLITE_ROW)
 		dispo_read_row(s, d);
@@ -692,51 +784,45 @@ static int store_exists(struct store *st, sqlite3_stmt *s, char **cause)
 static int store_may_act(struct store *st, const char *actor, const char *on_behalf,
 			 const char *pos, const char *what, char **cause)
 {
-	struct person a, b;
-	int r = store_person_get(st, actor ? actor : "", &a);
-	if (r < 0) {
+	int err;
+	const struct person *a = store_person_cached(st, actor ? actor : "", &err);
+	if (err) {
 		store_db_cause(st, cause);
 		return -1;
 	}
-	if (r == 0) {
+	if (a == NULL) {
 		*cause = xasprintf(_("pengguna '%s' tidak terdaftar"), actor ? actor : "");
 		return -1;
 	}
-	int ret = -1;
 	if (on_behalf == NULL) {
-		if (a.position != NULL && strcmp(a.position, pos) == 0)
-			ret = 0;
-		else if (person_has_role(&a, "pencatat") || person_has_role(&a, "admin"))
+		if (a->position != NULL && strcmp(a->position, pos) == 0)
+			return 0;
+		if (person_has_role(a, "pencatat") || person_has_role(a, "admin"))
 			*cause = xasprintf(_("%s: '%s' bukan jabatan Anda; sebutkan atas nama siapa"
 					     " disposisi ini dicatat"), what, pos);
 		else
 			*cause = xasprintf(_("%s: '%s' bukan jabatan Anda (jabatan Anda: '%s')"),
-					   what, pos, a.position ? a.position : "-");
-		person_clear(&a);
-		return ret;
-	}
-	if (!person_has_role(&a, "pencatat") && !person_has_role(&a, "admin")) {
-		*cause = xasprintf(_("atas nama: hanya pencatat atau admin yang boleh mencatat"
-				     " atas nama pejabat ('%s' bukan pencatat)"), actor);
-		person_clear(&a);
+					   what, pos, a->position ? a->position : "-");
 		return -1;
 	}
-	person_clear(&a);
-	r = store_person_get(st, on_behalf, &b);
-	if (r < 0) {
+	if (!person_has_role(a, "pencatat") && !person_has_role(a, "admin")) {
+		*cause = xasprintf(_("atas nama: hanya pencatat atau admin yang boleh mencatat"
+				     " atas nama pejabat ('%s' bukan pencatat)"), actor);
+		return -1;
+	}
+	const struct person *b = store_person_cached(st, on_behalf, &err);
+	if (err) {
 		store_db_cause(st, cause);
 		return -1;
 	}
-	if (r == 0) {
+	if (b == NULL) {
 		*cause = xasprintf(_("atas nama: pengguna '%s' tidak terdaftar"), on_behalf);
 		return -1;
 	}
-	if (b.position != NULL && strcmp(b.position, pos) == 0)
-		ret = 0;
-	else
-		*cause = xasprintf(_("atas nama: '%s' tidak memegang jabatan '%s'"), on_behalf, pos);
-	person_clear(&b);
-	return ret;
+	if (b->position != NULL && strcmp(b->position, pos) == 0)
+		return 0;
+	*cause = xasprintf(_("atas nama: '%s' tidak memegang jabatan '%s'"), on_behalf, pos);
+	return -1;
 }
 
 /* on_behalf as given, or NULL when empty or the actor itself. */
@@ -763,11 +849,11 @@ static int dispose_check_to(struct store *st, const char *case_id, const char *f
 			errs_add(errs, _("kepada: '%s' disebut dua kali"), to);
 			return 0;
 		}
-	sqlite3_stmt *s = store_stmt(st, SQL_POSITION_KNOWN);
-	store_bind_text(s, ":code", to);
-	int r = store_exists(st, s, cause);
-	if (r < 0)
+	int r = store_position_known(st, to);
+	if (r < 0) {
+		store_db_cause(st, cause);
 		return -1;
+	}
 	if (r == 0) {
 		errs_add(errs, _("kepada: jabatan '%s' tidak dikenal"), to);
 		return 0;
@@ -776,9 +862,9 @@ static int dispose_check_to(struct store *st, const char *case_id, const char *f
 		errs_add(errs, _("kepada: '%s' tidak berada di bawah '%s'"), to, from_pos);
 		return 0;
 	}
-	s = store_stmt(st, SQL_DISPO_OPEN_TO);
-	store_bind_text(s, ":pos", to);
-	store_bind_text(s, ":case_id", case_id);
+	sqlite3_stmt *s = store_stmt(st, SQL_DISPO_OPEN_TO);
+	store_bind_text_ref(s, ":pos", to);
+	store_bind_text_ref(s, ":case_id", case_id);
 	r = store_exists(st, s, cause);
 	if (r < 0)
 		return -1;
@@ -831,11 +917,12 @@ int store_dispose(struct store *st, const char *case_id, const char *parent_id,
 		*cause = xstrdup(_("berkas sudah selesai; tidak dapat didisposisi lagi"));
 		goto done;
 	}
-	sqlite3_stmt *s = store_stmt(st, SQL_POSITION_KNOWN);
-	store_bind_text(s, ":code", from_pos);
-	r = store_exists(st, s, cause);
-	if (r < 0)
+	sqlite3_stmt *s;
+	r = store_position_known(st, from_pos);
+	if (r < 0) {
+		store_db_cause(st, cause);
 		goto done;
+	}
 	if (r == 0) {
 		*cause = xasprintf(_("dari: jabatan '%s' tidak dikenal"), from_pos);
 		goto done;
@@ -878,20 +965,20 @@ int store_dispose(struct store *st, const char *case_id, const char *parent_id,
 	store_now(now);
 	for (size_t i = 0; i < n_to; i++) {
 		char id[37];
-		uuid_v4(id);
+		store_uuid(st, id);
 		s = store_stmt(st, SQL_DISPO_INSERT);
-		store_bind_text(s, ":id", id);
-		store_bind_text(s, ":case_id", case_id);
-		store_bind_text(s, ":parent_id", parent_id);
-		store_bind_text(s, ":from_pos", from_pos);
-		store_bind_text(s, ":to_pos", to_pos[i]);
-		store_bind_text(s, ":instructions",
+		store_bind_text_ref(s, ":id", id);
+		store_bind_text_ref(s, ":case_id", case_id);
+		store_bind_text_ref(s, ":parent_id", parent_id);
+		store_bind_text_ref(s, ":from_pos", from_pos);
+		store_bind_text_ref(s, ":to_pos", to_pos[i]);
+		store_bind_text_ref(s, ":instructions",
 				instructions && *instructions ? instructions : NULL);
-		store_bind_text(s, ":note", note && *note ? note : NULL);
-		store_bind_text(s, ":deadline", deadline);
-		store_bind_text(s, ":now", now);
-		store_bind_text(s, ":actor", actor);
-		store_bind_text(s, ":on_behalf", on_behalf);
+		store_bind_text_ref(s, ":note", note && *note ? note : NULL);
+		store_bind_text_ref(s, ":deadline", deadline);
+		store_bind_text_ref(s, ":now", now);
+		store_bind_text_ref(s, ":actor", actor);
+		store_bind_text_ref(s, ":on_behalf", on_behalf);
 		store_bind_int(s, ":depth", have_parent ? parent.depth + 1 : 0);
 		if (store_run(st, s, cause) != 0)
 			goto done;
@@ -901,9 +988,9 @@ int store_dispose(struct store *st, const char *case_id, const char *parent_id,
 	}
 	if (have_parent) {
 		s = store_stmt(st, SQL_DISPO_FORWARD);
-		store_bind_text(s, ":now", now);
-		store_bind_text(s, ":actor", actor);
-		store_bind_text(s, ":id", parent.id);
+		store_bind_text_ref(s, ":now", now);
+		store_bind_text_ref(s, ":actor", actor);
+		store_bind_text_ref(s, ":id", parent.id);
 		if (store_run(st, s, cause) != 0)
 			goto done;
 		if (store_event(st, case_id, now, actor, on_behalf, "diteruskan", parent.to_pos,
@@ -919,10 +1006,17 @@ int store_dispose(struct store *st, const char *case_id, const char *parent_id,
 	for (size_t i = 0; i < n && target == 0; i++)
 		if (strcmp(o[i].complete_on, "dispose") == 0 && strcmp(o[i].actor, from_pos) == 0)
 			target = o[i].no;
-	free(o);
-	if (target > 0 && step_complete(st, case_id, target, now, actor, on_behalf, cause) != 0)
+	size_t closed = 0;
+	while (target > 0 && closed < n && o[closed].no <= target)
+		closed++;
+	if (target > 0 && step_complete_open(st, case_id, o, n, target, now, actor, on_behalf,
+					     cause) != 0) {
+		free(o);
 		goto done;
-	ok = store_case_refresh(st, case_id, cause) == 0;
+	}
+	ok = case_refresh(st, case_id, o != NULL ? o + closed : NULL, n - closed, 1, NULL,
+			  cause) == 0;
+	free(o);
 done:
 	errs_free(&errs);
 	if (have_parent)
@@ -977,9 +1071,9 @@ int store_dispo_read(struct store *st, const char *dispo_id, const char *actor, 
 	}
 	store_now(now);
 	sqlite3_stmt *s = store_stmt(st, SQL_DISPO_READ);
-	store_bind_text(s, ":now", now);
-	store_bind_text(s, ":actor", actor);
-	store_bind_text(s, ":id", d.id);
+	store_bind_text_ref(s, ":now", now);
+	store_bind_text_ref(s, ":actor", actor);
+	store_bind_text_ref(s, ":id", d.id);
 	if (store_run(st, s, cause) != 0)
 		goto done;
 	ok = store_event(st, d.case_id, now, actor, NULL, "dibaca", d.to_pos, "baru", "dibaca",
@@ -993,15 +1087,18 @@ done:
 }
 
 /* After d is done: forwarded ancestors whose children are all done become
- * done; when every top disposition is done the case is done. */
+ * done; when every top disposition is done the case is done: its steps close
+ * and *finish = 1 (the refresh marks it). */
 static int dispo_propagate(struct store *st, const struct dispo *d, const char *now,
-			   const char *actor, const char *on_behalf, char **cause)
+			   const char *actor, const char *on_behalf, int *finish, char **cause)
 {
+	*finish = 0;
 	char pid[37];
 	snprintf(pid, sizeof pid, "%s", d->parent_id);
 	while (pid[0] != '\0') {
 		sqlite3_stmt *s = store_stmt(st, SQL_DISPO_OPEN_CHILDREN);
-		store_bind_text(s, ":id", pid);
+		store_bind_text_ref(s, ":case_id", d->case_id);
+		store_bind_text_ref(s, ":id", pid);
 		long open;
 		if (store_int_query(st, s, &open, cause) != 0)
 			return -1;
@@ -1014,9 +1111,9 @@ static int dispo_propagate(struct store *st, const struct dispo *d, const char *
 		int ret = 0;
 		if (p.state == DS_FORWARDED) {
 			s = store_stmt(st, SQL_DISPO_DONE);
-			store_bind_text(s, ":now", now);
-			store_bind_text(s, ":actor", actor);
-			store_bind_text(s, ":id", p.id);
+			store_bind_text_ref(s, ":now", now);
+			store_bind_text_ref(s, ":actor", actor);
+			store_bind_text_ref(s, ":id", p.id);
 			ret = store_run(st, s, cause);
 			if (ret == 0)
 				ret = store_event(st, p.case_id, now, actor, on_behalf,
@@ -1029,13 +1126,14 @@ static int dispo_propagate(struct store *st, const struct dispo *d, const char *
 			return -1;
 	}
 	sqlite3_stmt *s = store_stmt(st, SQL_DISPO_OPEN_TOPS);
-	store_bind_text(s, ":case_id", d->case_id);
+	store_bind_text_ref(s, ":case_id", d->case_id);
 	long open;
 	if (store_int_query(st, s, &open, cause) != 0)
 		return -1;
 	if (open > 0)
 		return 0;
-	return case_finish(st, d->case_id, now, actor, on_behalf, cause);
+	*finish = 1;
+	return case_close_steps(st, d->case_id, now, actor, on_behalf, cause);
 }
 
 /* The recipient reports follow-up; completion propagates upward. */
@@ -1075,18 +1173,20 @@ int store_dispo_followup(struct store *st, const char *dispo_id, const char *not
 	}
 	store_now(now);
 	sqlite3_stmt *s = store_stmt(st, SQL_DISPO_FOLLOWUP);
-	store_bind_text(s, ":note", text);
-	store_bind_text(s, ":now", now);
-	store_bind_text(s, ":actor", actor);
-	store_bind_text(s, ":id", d.id);
+	store_bind_text_ref(s, ":note", text);
+	store_bind_text_ref(s, ":now", now);
+	store_bind_text_ref(s, ":actor", actor);
+	store_bind_text_ref(s, ":id", d.id);
 	if (store_run(st, s, cause) != 0)
 		goto done;
 	if (store_event(st, d.case_id, now, actor, on_behalf, "tindak_lanjut", d.to_pos,
 			state_names[d.state], text, cause) != 0)
 		goto done;
-	if (dispo_propagate(st, &d, now, actor, on_behalf, cause) != 0)
+	int finish;
+	if (dispo_propagate(st, &d, now, actor, on_behalf, &finish, cause) != 0)
 		goto done;
-	ok = store_case_refresh(st, d.case_id, cause) == 0;
+	struct finish fin = { now, actor, on_behalf };
+	ok = case_refresh(st, d.case_id, NULL, 0, 0, finish ? &fin : NULL, cause) == 0;
 done:
 	if (have)
 		dispo_clear(&d);

@@ -11,14 +11,30 @@
 /* List statements are composed from static fragments and cached by the shape
  * of the query: view x sort x order x keyset x search x kind x limit. */
 enum list_strategy { LS_MINE, LS_UNDISPOSED, LS_OVERDUE, LS_ALL, LS_COUNT };
+/* LK_TEXT (plain words in asal/perihal) runs as an FTS5 column filter: either
+ * as a membership test while the sort index is scanned (many matches), or, as
+ * LK_TEXT_FTS, driving the query from the FTS matches and sorting them (few). */
 enum limit_kind { LK_NONE, LK_SECURITY, LK_URGENCY, LK_PENTING, LK_STATUS, LK_YEAR, LK_KIND,
-		  LK_TEXT, LK_COUNT };
+		  LK_TEXT, LK_TEXT_FTS, LK_COUNT };
 #define LIST_STMTS  (LS_COUNT * SORT_COUNT * 2 * 2 * 2 * 2 * LK_COUNT)
 #define COUNT_STMTS (LS_COUNT * 2 * 2 * LK_COUNT)
 
 struct stmt_slot {
 	const char   *sql;  /* key: address of a static SQL string */
 	sqlite3_stmt *stmt; /* prepared once, reset after use */
+};
+
+/* One position of the cached org chart. */
+struct chart_pos {
+	char *code;
+	char *parent; /* NULL for the top */
+};
+
+/* A set of strings (the words already in fts_term during bulk loading). */
+struct strset {
+	char   **v;    /* open addressing; NULL = free */
+	size_t   cap;  /* a power of two, or 0 */
+	size_t   n;
 };
 
 struct store {
@@ -35,6 +51,28 @@ struct store {
 	int                    fts_tried;   /* tokenizer looked up already */
 	sqlite3_stmt          *list_stmts[LIST_STMTS];
 	sqlite3_stmt          *count_stmts[COUNT_STMTS];
+	/* the org chart and the people, read once and again after a put here or
+	 * a commit by another connection (PRAGMA data_version) */
+	long long              cache_dv;
+	struct chart_pos      *chart;
+	size_t                 nchart;
+	int                    chart_ok;
+	struct person         *people;     /* by login */
+	size_t                 npeople;
+	int                    people_ok;
+	/* bulk mode (store_bulk_begin): explicit transactions defer the derived
+	 * rows of new cases (FTS, holding, fts_term) to their commit */
+	int                    bulk;
+	long long              bulk_from;   /* first pending rid in the open bulk transaction, 0 if none */
+	int                    bulk_depth;  /* store_tx_begin nesting inside it (no savepoints) */
+	long long              bulk_changes;/* sqlite3_total_changes64 when the outer call began */
+	int                    bulk_failed; /* a call failed after writing: the commit refuses */
+	long long             *bulk_touched;/* older cases it changed (store_bulk_touch) */
+	size_t                 nbulk_touched, bulk_touched_cap;
+	struct strset          bulk_terms;  /* words known to be in fts_term */
+	/* a plain-text limit with at most this many matches is driven from the
+	 * FTS matches (LK_TEXT_FTS); store_open sets it, tests may change it */
+	long                   limit_fts_drive;
 };
 
 /* The cached statement for a static SQL string, prepared on first use. A
@@ -49,6 +87,9 @@ void store_reset(sqlite3_stmt *s);
  * Text NULL binds SQL NULL. */
 void store_bind_text(sqlite3_stmt *s, const char *name, const char *v);
 void store_bind_int(sqlite3_stmt *s, const char *name, long long v);
+/* Text bound without a copy: v must stay valid and unchanged until the
+ * statement is reset (store_run, or store_reset after the last step). */
+void store_bind_text_ref(sqlite3_stmt *s, const char *name, const char *v);
 /* Same, but silently does nothing when the statement has no such parameter
  * (composed list statements). */
 void store_bind_text_opt(sqlite3_stmt *s, const char *name, const char *v);
@@ -67,10 +108,16 @@ char *store_col_text(sqlite3_stmt *s, int col);
 void store_col_id(sqlite3_stmt *s, int col, char out[37]);
 
 /* A write transaction: BEGIN IMMEDIATE, or a savepoint inside an open
- * (store_begin) transaction; *token says which, for store_tx_end. It commits
- * or releases (ok) or rolls back; 0, or -1 with cause when the commit fails. */
+ * (store_begin) transaction, or nothing inside a bulk transaction (see
+ * store_bulk_begin); *token says which, for store_tx_end. It commits or
+ * releases (ok) or rolls back; 0, or -1 with cause when the commit fails. */
 int  store_tx_begin(struct store *st, int *token, char **cause);
 int  store_tx_end(struct store *st, int token, int ok, char **cause);
+
+/* A new id: a UUID version 7 (RFC 9562: 48-bit Unix time in ms, then random
+ * bits), strictly increasing within the process (st is not used), so ids sort
+ * in creation order and rows keyed by them are appended to their B-trees. */
+void store_uuid(struct store *st, char out[37]);
 
 /* The current time as a stored UTC timestamp. */
 void store_now(char out[21]);
@@ -79,13 +126,53 @@ void store_now(char out[21]);
 int  store_event(struct store *st, const char *case_id, const char *at, const char *actor,
 		 const char *on_behalf, const char *action, const char *field,
 		 const char *old_value, const char *new_value, char **cause);
-/* Creates the step rows of a new case from its kind, completes the steps
- * that complete on register and starts the next one (store_dispo.c). */
-int  store_steps_create(struct store *st, const struct kind *k, const char *case_id,
-			const struct values *v, const char *at, const char *actor, char **cause);
+/* The steps a new case gets and their state right after registering: the
+ * steps that complete on register done (earlier ones skipped), the next one
+ * started; step and actor are the current step (0, NULL: none), which the
+ * case row takes at insert (store_dispo.c). */
+struct step_plan {
+	const struct kstep *ks;
+	int                 started, done, skipped;
+};
+struct steps_init {
+	struct step_plan *s;       /* the steps that apply, in kind order */
+	size_t            n;
+	struct step_plan *closes;  /* the steps closed, in the order they close */
+	size_t            nclose;
+	int               step;
+	const char       *actor;
+};
+void store_steps_plan(const struct kind *k, const struct values *v, struct steps_init *p);
+void store_steps_plan_free(struct steps_init *p);
+/* Writes the step rows of a new case from its plan and logs ("tahap") the
+ * steps registering closed (store_dispo.c). */
+int  store_steps_create(struct store *st, const struct steps_init *p, const char *case_id,
+			const char *at, const char *actor, char **cause);
 /* Recomputes the workflow columns of a case (step, step_actor, disposed,
  * holder) from its steps and dispositions (store_dispo.c). */
 int  store_case_refresh(struct store *st, const char *case_id, char **cause);
+/* Bulk commit (store_case.c): records in fts_term the words of the cases with
+ * rid >= from. */
+int  store_terms_flush(struct store *st, long long from, char **cause);
+/* 1 inside a bulk transaction: the FTS and inbox triggers on cases are
+ * lifted, and the commit writes the FTS rows, inbox rows and fts_term words
+ * of the cases from rid bulk_from on (store.c). Code that changes a case
+ * made before (rid < bulk_from) calls store_bulk_touch after changing its
+ * inbox columns, and store_bulk_fts around changing its indexed columns
+ * (both do nothing outside bulk transactions and for new cases). */
+int  store_bulk_pending(const struct store *st);
+void store_bulk_touch(struct store *st, long long rid);
+int  store_bulk_fts(struct store *st, long long rid, int del, char **cause);
+void strset_free(struct strset *s);
+/* Adds a copy of w; 1 if it was new, 0 if already there. */
+int  strset_add(struct strset *s, const char *w, size_t n);
+
+/* From the cached chart and people (store.c): 1 if the position exists, 0
+ * if not, -1 on error; the person with login, or NULL (not registered or an
+ * error: *err = 1). The person stays valid until the next store call. */
+int  store_position_known(struct store *st, const char *code);
+const struct person *store_person_cached(struct store *st, const char *login, int *err);
+
 /* Role check for a person (store.c): 1 if the comma list has role. */
 int  store_roles_have(const char *roles, const char *role);
 

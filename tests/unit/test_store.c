@@ -190,11 +190,13 @@ static void open_dispo(struct fixture *f, const char *case_id, const char *pos, 
 	dispos_free(d, n);
 }
 
-/* store-1.1: a new database has schema 1, WAL, and reopens without migrating. */
+/* store-1.1: a new database has the newest schema, WAL, and reopens without
+ * migrating. */
 static void test_open(void **state)
 {
 	struct fixture *f = *state;
-	assert_int_equal(store_schema_version(f->st), 1);
+	int version = store_schema_version(f->st);
+	assert_true(version >= 1);
 	sqlite3_stmt *s;
 	assert_int_equal(sqlite3_prepare_v2(f->st->db, "PRAGMA journal_mode", -1, &s, NULL), 0);
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
@@ -208,7 +210,7 @@ static void test_open(void **state)
 	struct store *st2;
 	char *cause = NULL;
 	assert_int_equal(store_open(f->db, 0, &st2, &cause), 0);
-	assert_int_equal(store_schema_version(st2), 1);
+	assert_int_equal(store_schema_version(st2), version);
 	assert_int_equal(store_person_count(st2), 7);
 	store_close(st2);
 
@@ -528,6 +530,20 @@ static void test_paging(void **state)
 			q.view = VIEW_ALL;
 			q.limit = "sifat=rahasia";
 			check_paging(f, &q, 5);
+			/* a text limit read from the FTS matches, then by the sort index */
+			q.limit = "bps";
+			check_paging(f, &q, 9);
+			f->st->limit_fts_drive = 0;
+			check_paging(f, &q, 9);
+			q.view = VIEW_MINE;
+			check_paging(f, &q, 4);
+			q.view = VIEW_UNDISPOSED;
+			check_paging(f, &q, 4);
+			f->st->limit_fts_drive = 2000;
+			check_paging(f, &q, 4);
+			q.view = VIEW_ALL;
+			q.limit = "tahun=2026";
+			check_paging(f, &q, 25);
 			q.limit = NULL;
 			q.search = "surat";
 			check_paging(f, &q, 25);
@@ -598,7 +614,17 @@ static void test_limits_views(void **state)
 	assert_int_equal(view_count(f, VIEW_ALL, NULL, NULL, "data"), 2);
 	assert_int_equal(view_count(f, VIEW_ALL, NULL, NULL, "100%"), 1);
 	assert_int_equal(view_count(f, VIEW_ALL, NULL, NULL, "B_S"), 0);
-	assert_int_equal(view_count(f, VIEW_ALL, NULL, NULL, "S_NTT"), 1);
+	/* plain text matches whole words of asal or perihal, the last one as a
+	 * prefix (the FTS index), not strings inside words */
+	assert_int_equal(view_count(f, VIEW_ALL, NULL, NULL, "S_NTT"), 0);
+	assert_int_equal(view_count(f, VIEW_ALL, NULL, NULL, "BPS_NT"), 1);
+	assert_int_equal(view_count(f, VIEW_ALL, NULL, NULL, "ntt"), 2);
+	assert_int_equal(view_count(f, VIEW_ALL, NULL, NULL, "undang"), 1);
+	assert_int_equal(view_count(f, VIEW_ALL, NULL, NULL, "data lama"), 1);
+	assert_int_equal(view_count(f, VIEW_ALL, NULL, NULL, "500/12"), 0); /* nomor surat */
+	assert_int_equal(view_count(f, VIEW_ALL, NULL, NULL, "%"), 0);
+	assert_int_equal(view_count(f, VIEW_ALL, NULL, "data", "bps"), 2);
+	assert_int_equal(view_count(f, VIEW_ALL, NULL, "lama", "bps"), 1);
 	assert_int_equal(view_count(f, VIEW_ALL, NULL, NULL, ""), 3);
 	/* deadline 2026-03-09 for all: overdue on 2026-03-10 only */
 	assert_int_equal(view_count(f, VIEW_OVERDUE, NULL, NULL, NULL), 0);
@@ -1082,6 +1108,188 @@ static void test_inbox_order(void **state)
 	case_clear(&c);
 }
 
+/* One integer from SQL on the store's connection. */
+static long long sql_int(struct fixture *f, const char *sql)
+{
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(f->st->db, sql, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	long long v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+/* The schema as text, in order. Caller frees. */
+static char *schema_text(struct fixture *f)
+{
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(f->st->db, "SELECT sql FROM sqlite_schema"
+					    " WHERE sql IS NOT NULL ORDER BY rowid", -1, &s, NULL),
+			 SQLITE_OK);
+	struct buf b;
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		buf_adds(&b, (const char *)sqlite3_column_text(s, 0));
+		buf_addc(&b, '\n');
+	}
+	sqlite3_finalize(s);
+	return buf_steal(&b);
+}
+
+/* store-8.1: ids are time-ordered UUIDs (v7), increasing in creation order;
+ * VACUUM keeps the row numbers that the FTS index, the inbox and pages use. */
+static void test_ids_vacuum(void **state)
+{
+	struct fixture *f = *state;
+	struct case_rec c;
+	char prev[37] = "";
+	for (int i = 0; i < 30; i++) {
+		add_letter(f, "02-03-2026", i % 2 ? "BPS" : "Bappeda", "Undangan rapat", NULL, &c);
+		assert_int_equal(strlen(c.id), 36);
+		assert_int_equal(c.id[14], '7');
+		assert_true(strchr("89ab", c.id[19]) != NULL);
+		assert_true(strcmp(prev, c.id) < 0);
+		memcpy(prev, c.id, sizeof prev);
+		if (i % 3 == 0) {
+			char *cause = NULL;
+			const char *to[] = { "sekretaris", "kabid_kelembagaan" };
+			assert_int_equal(store_dispose(f->st, c.id, NULL, "kadis", to, 2, NULL, NULL,
+						       NULL, "kadis", NULL, &cause), 0);
+		}
+		case_clear(&c);
+	}
+	/* events of one moment come back in the order they were made */
+	struct event *e;
+	size_t n;
+	assert_int_equal(store_case_find(f->st, NULL, "1", 0, &c), 1);
+	assert_int_equal(store_case_events(f->st, c.id, &e, &n), 0);
+	assert_int_equal(n, 5);
+	assert_string_equal(e[0].action, "dibuat");
+	assert_string_equal(e[2].new_value, "sekretaris");
+	assert_string_equal(e[3].new_value, "kabid_kelembagaan");
+	assert_string_equal(e[4].action, "tahap");
+	events_free(e, n);
+	case_clear(&c);
+
+	/* delete a few rows so VACUUM would renumber implicit rowids */
+	char *err = NULL;
+	assert_int_equal(sqlite3_exec(f->st->db, "PRAGMA foreign_keys = OFF;"
+				      " DELETE FROM step WHERE case_id IN (SELECT id FROM cases"
+				      " WHERE number IN (2, 5));"
+				      " DELETE FROM cases WHERE number IN (2, 5);"
+				      " PRAGMA foreign_keys = ON;", NULL, NULL, &err), SQLITE_OK);
+	struct list_query q = { .view = VIEW_ALL, .sort = SORT_NUMBER };
+	struct case_row *before, *after;
+	size_t nb, na;
+	char *cause = NULL;
+	assert_int_equal(store_list_page(f->st, &q, NULL, 0, 100, &before, &nb, &cause), 0);
+	assert_int_equal(nb, 28);
+	assert_int_equal(sqlite3_exec(f->st->db, "VACUUM", NULL, NULL, &err), SQLITE_OK);
+	assert_int_equal(store_list_page(f->st, &q, NULL, 0, 100, &after, &na, &cause), 0);
+	assert_int_equal(na, nb);
+	for (size_t i = 0; i < na; i++) {
+		assert_string_equal(after[i].id, before[i].id);
+		assert_int_equal(after[i].rowid, before[i].rowid);
+	}
+	case_rows_free(before, nb);
+	case_rows_free(after, na);
+	assert_int_equal(view_count(f, VIEW_ALL, NULL, "undangan", NULL), 28);
+	assert_int_equal(view_count(f, VIEW_ALL, NULL, NULL, NULL), 28); /* case_count */
+	assert_int_equal(store_case_count(f->st, "surat_masuk"), 28);
+	assert_int_equal(view_count(f, VIEW_ALL, NULL, NULL, "bps"), 14);
+	assert_int_equal(view_count(f, VIEW_MINE, "sekretaris", NULL, NULL), 10);
+	assert_int_equal(sqlite3_exec(f->st->db, "INSERT INTO case_fts(case_fts)"
+				      " VALUES ('integrity-check')", NULL, NULL, &err), SQLITE_OK);
+}
+
+/* store-8.2: bulk mode writes the FTS rows, inbox rows and prefix words at
+ * each commit, for new cases and for older ones changed; the schema comes
+ * back exactly; a rollback leaves nothing behind. */
+static void test_bulk(void **state)
+{
+	struct fixture *f = *state;
+	char *cause = NULL, *err = NULL;
+	char *schema = schema_text(f);
+	struct case_rec old, c;
+	add_letter(f, "02-03-2026", "Bappeda Provinsi NTT", "Undangan rapat koordinasi", NULL, &old);
+
+	assert_int_equal(store_bulk_begin(f->st, &cause), 0);
+	assert_int_equal(store_begin(f->st, &cause), 0);
+	for (int i = 0; i < 20; i++) {
+		add_letter(f, "03-03-2026", i % 4 ? "BPS" : "Dinas Koperasi Kab. Kupang",
+			   i % 2 ? "Permintaan data koperasi" : "Laporan RAT", NULL, &c);
+		if (i % 5 == 0) {
+			const char *to[] = { "sekretaris" };
+			assert_int_equal(store_dispose(f->st, c.id, NULL, "kadis", to, 1, NULL, NULL,
+						       NULL, "kadis", NULL, &cause), 0);
+		}
+		case_clear(&c);
+	}
+	/* a rule that fails before writing leaves the transaction usable */
+	const char *up[] = { "kadis" };
+	assert_int_equal(store_dispose(f->st, old.id, NULL, "sekretaris", up, 1, NULL, NULL, NULL,
+				       "sekretaris", NULL, &cause), -1);
+	free(cause);
+	cause = NULL;
+	/* an older case changes inbox and indexed text inside the transaction */
+	const char *to[] = { "kabid_kelembagaan" };
+	assert_int_equal(store_dispose(f->st, old.id, NULL, "kadis", to, 1, NULL, NULL, NULL,
+				       "kadis", NULL, &cause), 0);
+	struct values v;
+	values_init(&v);
+	for (size_t i = 0; i < old.fields.n; i++)
+		values_set(&v, old.fields.key[i], old.fields.val[i]);
+	values_set(&v, "perihal", "Undangan sosialisasi kearsipan");
+	assert_int_equal(store_case_update(f->st, f->k, old.id, 1, &v, "arsiparis", NULL, &cause),
+			 0);
+	values_free(&v);
+	/* the triggers are lifted while the transaction is open */
+	assert_int_equal(sql_int(f, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"
+				 " AND name IN ('cases_fts_insert', 'cases_holding_update')"), 0);
+	assert_int_equal(store_commit(f->st, &cause), 0);
+
+	char *now = schema_text(f);
+	assert_string_equal(now, schema);
+	free(now);
+	assert_int_equal(view_count(f, VIEW_ALL, NULL, "koperasi", NULL), 15);
+	assert_int_equal(view_count(f, VIEW_ALL, NULL, "koper", NULL), 15); /* fts_term */
+	assert_int_equal(view_count(f, VIEW_ALL, NULL, "kupang", NULL), 5);
+	assert_int_equal(view_count(f, VIEW_ALL, NULL, "sosialisasi", NULL), 1);
+	assert_int_equal(view_count(f, VIEW_ALL, NULL, "koordinasi", NULL), 0);
+	assert_int_equal(view_count(f, VIEW_ALL, NULL, NULL, "bps"), 15);
+	expect_mine(f, "kadis", 16);
+	expect_mine(f, "sekretaris", 4);
+	expect_mine(f, "kabid_kelembagaan", 1);
+	expect_holder(f, old.id, "kabid_kelembagaan");
+	assert_int_equal(sqlite3_exec(f->st->db, "INSERT INTO case_fts(case_fts)"
+				      " VALUES ('integrity-check')", NULL, NULL, &err), SQLITE_OK);
+
+	/* a rolled back bulk transaction leaves the database as it was */
+	assert_int_equal(store_begin(f->st, &cause), 0);
+	add_letter(f, "04-03-2026", "BPS", "Surat batal", NULL, &c);
+	case_clear(&c);
+	store_rollback(f->st);
+	now = schema_text(f);
+	assert_string_equal(now, schema);
+	free(now);
+	assert_int_equal(store_case_count(f->st, NULL), 21);
+	assert_int_equal(sql_int(f, "SELECT count(*) FROM cases"), 21);
+	assert_int_equal(view_count(f, VIEW_ALL, NULL, NULL, NULL), 21);
+	assert_int_equal(view_count(f, VIEW_ALL, NULL, "batal", NULL), 0);
+	assert_int_equal(store_bulk_end(f->st, &cause), 0);
+
+	/* after bulk mode, the triggers keep things up to date again */
+	add_letter(f, "05-03-2026", "Universitas Nusa Cendana", "Izin penelitian", NULL, &c);
+	case_clear(&c);
+	assert_int_equal(view_count(f, VIEW_ALL, NULL, "penelitian", NULL), 1);
+	assert_int_equal(view_count(f, VIEW_ALL, NULL, "nusa cend", NULL), 1);
+	expect_mine(f, "kadis", 17);
+	assert_int_equal(store_case_count(f->st, "surat_masuk"), 22);
+	free(schema);
+	case_clear(&old);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1098,6 +1306,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_on_behalf, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_version_conflict, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_backup_tx_steps, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ids_vacuum, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bulk, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
