@@ -806,8 +806,8 @@ int store_open(const char *path, int create, struct store **out, char **cause)
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, 5000);
 	char *err = NULL;
-	/* statement journals in memory, a 64 MiB page cache and mmap reads keep
-	 * bulk writes and cold list pages cheap */
+	/* statement journals in memory; a small page cache and no mmap keep a
+	 * session's memory small (SQL_CACHE_NORMAL) */
 	if (sqlite3_exec(st->db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
 			 " PRAGMA journal_mode = WAL; " SQL_CACHE_NORMAL ";"
 			 " PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 0;",
