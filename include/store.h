@@ -175,7 +175,13 @@ void case_rows_free(struct case_row *rows, size_t n);
  * -1 with cause for a bad limit expression or search syntax. */
 int  store_list_page(struct store *st, const struct list_query *q, const struct case_row *from,
 		     int backwards, int n, struct case_row **rows, size_t *nrows, char **cause);
-/* Number of rows the query matches; -1 on error. */
+/* Number of rows the query matches; -1 on error. With a search or a word
+ * limit (the full-text index) counting stops past STORE_COUNT_CAP: a result
+ * above it means "more than STORE_COUNT_CAP" (show store_count_text). */
+#define STORE_COUNT_CAP 10000
+#define STORE_COUNT_CAP_SQL "10001"
+/* "123", or "10000+" for a count past the cap, into out. */
+void store_count_text(long n, char out[24]);
 long store_list_count(struct store *st, const struct list_query *q, char **cause);
 const char *view_label(enum view v); /* "Untuk saya", "Belum didisposisi", "Terlambat", "Semua" */
 const char *sort_label(enum sort s); /* "diterima", "nomor", "batas waktu", "asal" */

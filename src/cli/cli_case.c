@@ -414,8 +414,10 @@ int cli_case_list(const struct cli_ctx *c, int argc, char **argv)
 		free(cause);
 		cause = NULL;
 		if (total > shown) {
+			char num[24];
+			store_count_text(total, num);
 			fflush(stdout);
-			fprintf(stderr, _("(%ld dari %ld berkas; --limit 0 untuk semua)\n"), shown, total);
+			fprintf(stderr, _("(%ld dari %s berkas; --limit 0 untuk semua)\n"), shown, num);
 		}
 	}
 	rc = CLI_OK;

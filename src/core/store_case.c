@@ -929,12 +929,15 @@ static char *list_sql(const struct list_shape *sh, int count)
 				      : "SELECT coalesce(sum(n), 0) FROM case_count");
 		return buf_steal(&b);
 	}
+	/* a count over the full-text index stops past STORE_COUNT_CAP: counting
+	 * every match of a common word costs more than the page itself */
 	if (count && sh->search && sh->ls == LS_ALL && !sh->kind && sh->lk == LK_NONE) {
-		buf_adds(&b, "SELECT count(*) FROM case_fts f WHERE f.case_fts MATCH :q");
+		buf_adds(&b, "SELECT count(*) FROM (SELECT 1 FROM case_fts f WHERE f.case_fts MATCH :q"
+			     " LIMIT " STORE_COUNT_CAP_SQL ")");
 		return buf_steal(&b);
 	}
 	if (count) {
-		buf_adds(&b, "SELECT count(*)");
+		buf_adds(&b, fts_join ? "SELECT count(*) FROM (SELECT 1" : "SELECT count(*)");
 	} else {
 		buf_adds(&b, "SELECT " ROW_COLS ", ");
 		buf_adds(&b, e);
@@ -960,8 +963,11 @@ static char *list_sql(const struct list_shape *sh, int count)
 		limit_where(&b, &first, "c.kind = :kind");
 	if (limit_sql(sh, count) != NULL)
 		limit_where(&b, &first, limit_sql(sh, count));
-	if (count)
+	if (count) {
+		if (fts_join)
+			buf_adds(&b, " LIMIT " STORE_COUNT_CAP_SQL ")");
 		return buf_steal(&b);
+	}
 	if (sh->keyset) {
 		if (tie == NULL) {
 			limit_where(&b, &first, sh->desc ? "f.rowid < :rid" : "f.rowid > :rid");
@@ -1398,6 +1404,14 @@ long store_list_count(struct store *st, const struct list_query *q, char **cause
 	store_reset(s);
 	list_parts_free(&pp);
 	return n;
+}
+
+void store_count_text(long n, char out[24])
+{
+	if (n > STORE_COUNT_CAP)
+		snprintf(out, 24, "%d+", STORE_COUNT_CAP);
+	else
+		snprintf(out, 24, "%ld", n);
 }
 
 /* Display name of a view. */

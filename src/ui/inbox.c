@@ -381,10 +381,13 @@ static void inbox_draw(struct screen *s)
 	buf_init(&b);
 	buf_printf(&b, "%s | ", view_label(ib->q.view));
 	long shown = listview_total(ib->lv);
-	if (shown < 0)
+	char num[24];
+	if (shown < 0) {
 		buf_adds(&b, "?");
-	else
-		buf_printf(&b, "%ld", shown);
+	} else {
+		store_count_text(shown, num);
+		buf_adds(&b, num);
+	}
 	if (ib->view_total >= 0)
 		buf_printf(&b, "/%ld", ib->view_total);
 	else
