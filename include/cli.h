@@ -75,9 +75,13 @@ int cli_admin_check(const struct cli_ctx *c, int argc, char **argv);
 int cli_case_add(const struct cli_ctx *c, int argc, char **argv);
 int cli_case_list(const struct cli_ctx *c, int argc, char **argv);
 int cli_case_show(const struct cli_ctx *c, int argc, char **argv);
+int cli_case_set(const struct cli_ctx *c, int argc, char **argv);
 int cli_dispose_run(const struct cli_ctx *c, int argc, char **argv);
 int cli_dispose_read(const struct cli_ctx *c, int argc, char **argv);
 int cli_dispose_followup(const struct cli_ctx *c, int argc, char **argv);
+/* cli_dispose.c: step NUMBER done|return, req NUMBER [KEY] (the case workflow). */
+int cli_flow_step(const struct cli_ctx *c, int argc, char **argv);
+int cli_flow_req(const struct cli_ctx *c, int argc, char **argv);
 int cli_export_run(const struct cli_ctx *c, int argc, char **argv);
 int cli_print_run(const struct cli_ctx *c, int argc, char **argv);
 /* cli_koperasi.c: import koperasi, export (koperasi, else cli_export_run), koperasi list|show|add. */

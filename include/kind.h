@@ -66,6 +66,11 @@ struct kstep {
 	char  *when;        /* optional condition "field=value": step applies only then */
 };
 
+struct kind_regmap {
+	char *kop_field;  /* registry field key, or "rat" */
+	char *case_field; /* this kind's field key */
+};
+
 struct kind {
 	char          *key;          /* file stem, e.g. "surat_masuk" */
 	char          *title;        /* [kind] title */
@@ -81,6 +86,30 @@ struct kind {
 	size_t         n_reqs;
 	struct kstep  *steps;
 	size_t         n_steps;
+	/* [list] columns = key, key, ...: the inbox columns when the list shows
+	 * this kind only. A key is a field key or one of the case columns
+	 * "tahap" (current step), "posisi" (holder), "batas_waktu", "status",
+	 * "jenis" (kind short title). NULL/0: the default letter columns. */
+	char         **columns;
+	size_t         n_columns;
+	/* [rules]: rules written in C that a kind switches on.
+	 * kantor_layanan = yes: the serving office of a NIK certificate request
+	 * follows the cooperative's wilayah keanggotaan (koperasi_office); a
+	 * request for another office is refused unless forward_field (and
+	 * forward_letter_field, the forwarding letter's number) are filled, and
+	 * is then recorded as forwarded and closed. */
+	int            serving_office;
+	char          *forward_field;        /* [rules] diteruskan = field key */
+	char          *forward_letter_field; /* [rules] surat_penerusan = field key */
+	/* [rules] surat_masuk = field key holding the agenda number of the
+	 * incoming letter that brought the request (linked both ways). */
+	char          *letter_field;
+	/* [registry] koperasi_field = case_field: written to the linked
+	 * cooperative whenever the case is saved with case_field filled (history
+	 * names the case). The special key rat = case_field records a RAT date
+	 * (koperasi_record_rat: tahun_rat, rat_terakhir, grade). */
+	struct kind_regmap   *registry;
+	size_t         n_registry;
 	char          *path;         /* file it came from */
 };
 

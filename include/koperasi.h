@@ -246,6 +246,10 @@ int  store_koperasi_find_nik(struct store *st, const char *nik, struct koperasi 
 int  store_koperasi_find_bh(struct store *st, const char *no_badan_hukum, struct koperasi *out);
 /* Finds by id, NIK or badan hukum number (in that order). 1/0/-1. */
 int  store_koperasi_find(struct store *st, const char *what, struct koperasi *out);
+/* The registry lists and grade rules the store uses (store_set_data_dir),
+ * loaded on first call and owned by the store; NULL with cause (every problem
+ * joined) when no data folder is set or the files are bad. */
+const struct kop_ref *store_koperasi_ref(struct store *st, char **cause);
 /* Calls fn for every cooperative by name; fn returns non-zero to stop. */
 int  store_koperasi_each(struct store *st, int (*fn)(const struct koperasi *k, void *ctx),
 			 void *ctx, char **cause);

@@ -47,6 +47,13 @@ int  store_backup(struct store *st, const char *path, char **cause);
 struct calendar;
 void store_set_unit_code(struct store *st, const char *code);
 void store_set_calendar(struct store *st, const struct calendar *cal);
+/* The loaded kinds (not owned, may be NULL): their short titles name linked
+ * cases (case_row.linked). The data/ folder (copied): the cooperative
+ * registry's lists and grade rules are read from it on first need (serving
+ * office, RAT grade; store_koperasi_ref in koperasi.h). */
+struct kindset;
+void store_set_kinds(struct store *st, const struct kindset *ks);
+void store_set_data_dir(struct store *st, const char *dir);
 
 /* ---- positions (org chart) and people ---------------------------------- */
 struct position {
@@ -100,6 +107,15 @@ struct case_rec {
 	char   *created_at;  /* UTC timestamp */
 	char   *created_by;  /* login */
 	struct values fields;/* every field in stored form, including the number */
+	/* service clock (schema v3): while the current step is a pause step
+	 * (waiting on the applicant) the clock stands; the deadline moves on by
+	 * the working days it stood when the step is left. */
+	char   *paused_since;/* ISO date the clock stopped, NULL when running */
+	int     paused_days; /* working days the clock stood, finished pauses */
+	char   *koperasi_id; /* linked cooperative (FR_KOPERASI field), or NULL */
+	char   *koperasi_name;
+	char   *letter_id;   /* linked incoming letter (kind letter_field), or NULL */
+	char   *forwarded_to;/* serving-office rule: "kabkota"/"nasional" when forwarded, else NULL */
 };
 void case_clear(struct case_rec *c);
 
@@ -164,6 +180,14 @@ struct case_row {
 	char *holder;         /* positions now holding it, "sekretaris, kabid_x", or the step actor */
 	char *deadline;       /* ISO date or NULL */
 	char *sortval;        /* the sort column's value, for keyset paging */
+	int   paused;         /* 1: service clock stopped (waiting on the applicant) */
+	char *linked;         /* short text of linked cases: for a letter the requests
+			       * it brought ("SNIK 0001/SNIK/2026"), for a request its
+			       * letter ("SM 12/2026"); NULL when none */
+	char *koperasi_name;  /* linked cooperative's name, or NULL */
+	struct values fields; /* the case's stored fields, for kind columns */
+	char *koperasi_id;    /* linked cooperative's registry id, or NULL */
+	char *letter_id;      /* linked incoming letter's case id, or NULL */
 };
 void case_rows_free(struct case_row *rows, size_t n);
 
@@ -242,9 +266,61 @@ struct step_rec {
 };
 int  store_case_steps(struct store *st, const char *case_id, struct step_rec **out, size_t *n);
 void steps_free(struct step_rec *s, size_t n);
-/* Marks the current step done by hand (manual steps). */
+/* Marks the current step done by hand (manual steps). The actor holds the
+ * step's position or has the role admin/pencatat. A pause step, or a
+ * verification step (one with return_to), cannot be done while a required
+ * requirement is missing: -1 with cause "persyaratan belum lengkap: LABEL; ...". */
 int  store_step_done(struct store *st, const struct kind *k, const char *case_id,
 		     const char *actor, char **cause);
+/* "Tidak disetujui": the current step must have return_to; the case goes back
+ * to that step (it and the steps after it open again), the reason (required,
+ * non-empty) is recorded in the event "dikembalikan" (field: the step number
+ * returned from, old: the step returned to, new: the reason). Entering a pause
+ * step stops the service clock. */
+int  store_step_return(struct store *st, const struct kind *k, const char *case_id,
+		       const char *reason, const char *actor, char **cause);
+
+/* ---- requirements (the kind's [requirement.*] checklist) ----------------- */
+struct req_rec {
+	const struct kreq *req; /* the kind's requirement (not owned) */
+	int   done;             /* 1 ticked (ada), 0 missing */
+	char *note;             /* NULL when none */
+	char *by;               /* login that ticked/unticked last, or NULL */
+	char *at;               /* UTC timestamp of that, or NULL */
+};
+/* One record per requirement of k, in k's order. Free with reqs_free. */
+int  store_case_reqs(struct store *st, const struct kind *k, const char *case_id,
+		     struct req_rec **out, size_t *n, char **cause);
+void reqs_free(struct req_rec *r, size_t n);
+/* Ticks (done = 1) or unticks a requirement with an optional note; event
+ * "persyaratan" (field: key, old/new: "belum"/"ada", the note appended to new
+ * after ": "). When the last required item is ticked while the current step is
+ * a pause step that completes on register, that step completes (the clock runs
+ * again). -1 with cause for an unknown key or a closed case. */
+int  store_req_set(struct store *st, const struct kind *k, const char *case_id,
+		   const char *key, int done, const char *note, const char *actor,
+		   char **cause);
+/* Required requirements still missing: count, and (when labels != NULL) their
+ * labels joined by "; " (caller frees). -1 on error. */
+int  store_reqs_missing(struct store *st, const struct kind *k, const char *case_id,
+			char **labels);
+
+/* ---- links ------------------------------------------------------------------ */
+struct case_link {
+	char  id[37];
+	char *kind;
+	char *number_text;
+	char *subject;
+	char *status;
+	int   incoming;   /* 1: the other case points at this one (a request this
+			   * letter brought); 0: this case points at it (its letter) */
+};
+/* The cases linked to case_id, both ways. Free with links_free. */
+int  store_case_links(struct store *st, const char *case_id, struct case_link **out, size_t *n);
+void links_free(struct case_link *l, size_t n);
+/* Cases of every kind linked to the cooperative, newest first. */
+int  store_koperasi_cases(struct store *st, const char *koperasi_id, struct case_row **rows,
+			  size_t *n, char **cause);
 
 /* Events in order of time. What each action puts in field / old / new:
  *   dibuat            -, -, office number

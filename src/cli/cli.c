@@ -46,12 +46,28 @@ static const struct cli_cmd cli_cmds[] = {
 	     "  --sort S          diterima (bawaan), nomor, batas, asal\n"
 	     "  --limit N         paling banyak N baris (bawaan 50; 0 = semua)\n"
 	     "  --format F        table (bawaan; lebar $COLUMNS atau 100) atau csv\n"
-	     "Tanda di depan nomor: '!' terlambat, '*' jatuh tempo hari ini.\n") },
+	     "Tanda di depan nomor: '!' terlambat, '*' jatuh tempo hari ini. BATAS\n"
+	     "'berhenti': jam layanan berhenti (menunggu pemohon); berkas itu tidak pernah\n"
+	     "terlambat. Di belakang perihal dalam [...]: berkas terkait (surat masuk\n"
+	     "sebuah permohonan, atau permohonan yang dibawa surat masuk).\n") },
 	{ "show", cli_case_show, N_("NOMOR|ID [--kind JENIS]"),
-	  N_("rincian berkas: isian, disposisi, tahapan, riwayat"),
+	  N_("rincian berkas: isian, persyaratan, disposisi, tahapan, riwayat"),
 	  N_("NOMOR adalah nomor agenda, dicari pada tahun ini lebih dulu, lalu tahun\n"
-	     "sebelumnya; ID adalah pengenal tetap berkas.\n"
+	     "sebelumnya; ID adalah pengenal tetap berkas. Selain isian juga dicetak jam\n"
+	     "layanan (berjalan, atau berhenti sejak kapan dan berapa hari kerja), koperasi\n"
+	     "yang terkait, persyaratan (✓ ada, ✗ belum, dengan catatan, siapa, kapan) dan\n"
+	     "berkas terkait: surat masuk yang membawa permohonan, atau permohonan yang\n"
+	     "dibawa surat masuk ini.\n"
 	     "  --kind JENIS      cari nomor pada jenis ini saja\n") },
+	{ "set", cli_case_set, N_("NOMOR|ID [--kind JENIS] isian=nilai..."),
+	  N_("mengubah isian berkas"),
+	  N_("Mengubah isian berkas dengan pemeriksaan yang sama seperti formulir; nilai\n"
+	     "kosong (kunci=) mengosongkan isian. Setiap perubahan dicatat di riwayat.\n"
+	     "Isian yang dipetakan ke registri ([registry] di formulir) ditulis juga ke\n"
+	     "koperasinya, mis. nomor sertifikat NIK.\n"
+	     "  --kind JENIS      cari nomor pada jenis ini saja\n"
+	     "Contoh: berkas set 0001/NIK/2026 nomor_sertifikat=NIK-5371-0001\n"
+	     "        tanggal_terbit=10-03-2026\n") },
 	{ "dispose", cli_dispose_run,
 	  N_("NOMOR|ID --to JABATAN[,JABATAN...] [--from JABATAN] [--on-behalf LOGIN]\n"
 	     "       [--instruction TEKS]... [--note TEKS] [--deadline DD-MM-YYYY]"),
@@ -73,6 +89,26 @@ static const struct cli_cmd cli_cmds[] = {
 	  N_("melaporkan tindak lanjut disposisi saya"),
 	  N_("  --note TEKS       isi tindak lanjut (wajib)\n"
 	     "  --on-behalf LOGIN dicatat atas nama pejabat (peran pencatat atau admin)\n") },
+	{ "step", cli_flow_step, N_("NOMOR|ID done|return [--reason TEKS] [--kind JENIS]"),
+	  N_("menyelesaikan tahap berkas, atau mengembalikannya (tidak disetujui)"),
+	  N_("  done              tahap yang sedang berjalan selesai; tahap berikutnya mulai\n"
+	     "                    (tahap terakhir: berkas selesai)\n"
+	     "  return            tahap tidak disetujui: berkas kembali ke tahap tujuannya\n"
+	     "                    (return_to di formulir); wajib dengan --reason\n"
+	     "  --reason TEKS     alasan tidak disetujui (dicatat di riwayat)\n"
+	     "  --kind JENIS      cari nomor pada jenis ini saja\n"
+	     "Hanya pemegang jabatan pelaksana tahap, pencatat atau admin. Tahap yang\n"
+	     "menunggu pemohon (jam layanan berhenti) dan tahap verifikasi baru dapat\n"
+	     "selesai bila semua persyaratan wajib sudah ada ('berkas req').\n") },
+	{ "req", cli_flow_req, N_("NOMOR|ID [KUNCI [--note TEKS] [--off]] [--kind JENIS]"),
+	  N_("daftar persyaratan berkas; mencentang persyaratan"),
+	  N_("Tanpa KUNCI: daftar persyaratan (✓ ada, ✗ belum) dengan catatan, siapa dan\n"
+	     "kapan. Dengan KUNCI: persyaratan itu dicentang (ada).\n"
+	     "  --note TEKS       catatan pada persyaratan\n"
+	     "  --off             hapus centang (belum ada)\n"
+	     "  --kind JENIS      cari nomor pada jenis ini saja\n"
+	     "Bila persyaratan wajib terakhir dicentang selagi berkas menunggu pemohon pada\n"
+	     "tahap pendaftaran, tahap itu selesai dan jam layanan berjalan lagi.\n") },
 	{ "print", cli_print_run, N_("NOMOR|ID [--sheet disposisi|kartu|pengantar|semua] [-o BERKAS]"),
 	  N_("mencetak lembar disposisi, kartu kendali, lembar pengantar"),
 	  N_("  --sheet S         disposisi, kartu (kartu kendali, 3 rangkap), pengantar\n"

@@ -113,6 +113,116 @@ out_args:
 	return rc;
 }
 
+/* ---- set ---------------------------------------------------------------- */
+
+/* berkas set NUMBER|ID [--kind K] field=value...: changes fields of a case
+ * with the same checks as the form (an empty value clears the field). */
+int cli_case_set(const struct cli_ctx *c, int argc, char **argv)
+{
+	enum { O_KIND };
+	struct cli_opt opts[] = { { "kind", 0, 1, 0, NULL }, { NULL, 0, 0, 0, NULL } };
+	struct app a;
+	struct values given, v;
+	struct errs e;
+	struct case_rec r;
+	const struct kind *k;
+	char **pos, *cause = NULL;
+	size_t npos;
+	int rc = cli_parse(c, argc, argv, opts, &pos, &npos);
+
+	values_init(&given);
+	values_init(&v);
+	if (rc != 0)
+		goto out_args;
+	if (npos < 2) {
+		rc = cli_usage_error(c, npos ? _("isian belum diberikan (kunci=nilai)")
+					     : _("NOMOR atau ID belum diberikan"));
+		goto out_args;
+	}
+	for (size_t i = 1; i < npos; i++) {
+		const char *eq = strchr(pos[i], '=');
+		char *key;
+
+		if (eq == NULL || eq == pos[i]) {
+			char *t = str_sanitize(pos[i], 1);
+			rc = cli_usage_error(c, _("isian harus berbentuk kunci=nilai: '%s'"), t);
+			free(t);
+			goto out_args;
+		}
+		key = xstrndup(pos[i], (size_t)(eq - pos[i]));
+		if (values_get(&given, key) != NULL) {
+			char *t = str_sanitize(key, 1);
+			rc = cli_usage_error(c, _("isian %s diberikan lebih dari sekali"), t);
+			free(t);
+			free(key);
+			goto out_args;
+		}
+		values_set(&given, key, eq + 1);
+		free(key);
+	}
+	if (cli_open(c, &a, 0) != 0) {
+		rc = CLI_ERR;
+		goto out_args;
+	}
+	rc = CLI_ERR;
+	if (cli_find_case(&a, pos[0], cli_opt_last(&opts[O_KIND]), &r) != 0)
+		goto out_app;
+	k = kindset_find(&a.kinds, r.kind);
+	if (k == NULL) {
+		cli_error(_("jenis berkas %s tidak ada di forms/"), r.kind);
+		goto out_case;
+	}
+	/* the stored values as typed, then the given ones over them */
+	for (size_t i = 0; i < k->n_fields; i++) {
+		const struct kfield *f = &k->fields[i];
+		const char *sv = values_get(&r.fields, f->key);
+		char *d;
+
+		if (sv == NULL || f->auto_number)
+			continue;
+		d = kind_display(f, sv);
+		values_set(&v, f->key, d);
+		free(d);
+	}
+	for (size_t i = 0; i < given.n; i++) {
+		const struct kfield *f = kind_field(k, given.key[i]);
+
+		if (f != NULL && f->auto_number) {
+			cli_error(_("%s: nomor diberikan oleh kantor; tidak dapat diubah"), f->key);
+			goto out_case;
+		}
+		values_set(&v, given.key[i], *given.val[i] ? given.val[i] : NULL);
+	}
+	errs_init(&e);
+	if (kind_normalize(k, &v, &e) != 0) {
+		if (e.n == 0)
+			cli_error(_("isian tidak valid"));
+		cli_errors(&e);
+		errs_free(&e);
+		goto out_case;
+	}
+	errs_free(&e);
+	if (store_case_update(a.st, k, r.id, r.version, &v, app_login(), NULL, &cause) != 0) {
+		char *t = str_sanitize(cause ? cause : _("gagal menyimpan"), 1);
+		cli_error("%s", t);
+		free(t);
+		free(cause);
+		goto out_case;
+	}
+	printf(_("Perubahan tersimpan: %s\n"), r.number_text ? r.number_text : r.id);
+	rc = CLI_OK;
+out_case:
+	case_clear(&r);
+out_app:
+	app_close(&a);
+out_args:
+	values_free(&given);
+	values_free(&v);
+	cli_opts_free(opts);
+	free(pos);
+	return rc;
+}
+
 /* ---- list --------------------------------------------------------------- */
 
 /* Columns of the list table, in display columns. */
@@ -222,7 +332,9 @@ static void cli_case_table_row(const struct cli_case_cols *w, const struct case_
 	day_t dl;
 	const char *mark = " ";
 
-	if (cli_case_open(r->status) && r->deadline && date_parse_iso(r->deadline, &dl) == 0) {
+	/* a case whose service clock stands is never late */
+	if (cli_case_open(r->status) && !r->paused && r->deadline &&
+	    date_parse_iso(r->deadline, &dl) == 0) {
 		enum deadline_state s = deadline_state(dl, today);
 		if (s == DL_OVERDUE)
 			mark = "!";
@@ -236,7 +348,30 @@ static void cli_case_table_row(const struct cli_case_cols *w, const struct case_
 	cli_case_dmy(r->received, dmy);
 	cli_case_cell(dmy, w->received, 0);
 	cli_case_cell(r->party, w->party, 0);
-	cli_case_cell(r->subject, w->subject, 0);
+	/* the linked cases after the subject: a letter's requests, a request's
+	 * letter; when both do not fit the subject gives way, down to half */
+	buf_init(&b);
+	if (r->linked != NULL && *r->linked != '\0') {
+		char *link = xasprintf("[%s]", r->linked);
+		int lw = str_width(link), sw = str_width(r->subject ? r->subject : "");
+		int room = w->subject - lw - 1;
+
+		if (room < w->subject / 2)
+			room = w->subject / 2;
+		if (sw > room) {
+			char *cut = str_fit(r->subject, room);
+			buf_adds(&b, cut);
+			free(cut);
+		} else {
+			buf_adds(&b, r->subject ? r->subject : "");
+		}
+		buf_printf(&b, "%s%s", b.len ? " " : "", link);
+		free(link);
+	} else {
+		buf_adds(&b, r->subject ? r->subject : "");
+	}
+	cli_case_cell(b.s ? b.s : "", w->subject, 0);
+	buf_free(&b);
 	buf_init(&b);
 	cli_case_initials(&b, r->security);
 	buf_addc(&b, '/');
@@ -245,7 +380,10 @@ static void cli_case_table_row(const struct cli_case_cols *w, const struct case_
 	buf_free(&b);
 	cli_case_cell(cli_case_open(r->status) ? r->holder : _("selesai"), w->holder, 0);
 	cli_case_dmy(r->deadline, dmy);
-	cli_case_cell(dmy[0] ? dmy : "-", w->deadline, 1);
+	if (cli_case_open(r->status) && r->paused)
+		cli_case_cell(_("berhenti"), w->deadline, 1);
+	else
+		cli_case_cell(dmy[0] ? dmy : "-", w->deadline, 1);
 	putchar('\n');
 }
 
@@ -253,7 +391,8 @@ static void cli_case_csv_head(struct csvw *cw)
 {
 	static const char *const head[] = {
 		"nomor", "jenis", "tanggal_diterima", "asal", "perihal", "sifat", "urgensi",
-		"penting", "status", "posisi", "batas_waktu", "id"
+		"penting", "status", "posisi", "batas_waktu", "id", "koperasi", "terkait",
+		"jam_layanan"
 	};
 
 	for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
@@ -279,6 +418,9 @@ static void cli_case_csv_row(struct csvw *cw, const struct case_row *r)
 	cli_case_dmy(r->deadline, dmy);
 	csvw_field(cw, dmy);
 	csvw_field(cw, r->id);
+	csvw_field(cw, r->koperasi_name);
+	csvw_field(cw, r->linked);
+	csvw_field(cw, cli_case_open(r->status) ? (r->paused ? "berhenti" : "berjalan") : "");
 	csvw_end(cw);
 }
 
@@ -538,15 +680,18 @@ static const char *cli_case_unit(enum tunit u)
 static void cli_case_show_head(struct app *a, const struct kind *k, const struct case_rec *r,
 			       const struct cli_case_people *pp)
 {
+	static const char *const labels[] = {
+		N_("Batas waktu"), N_("Status"), N_("Dicatat"), N_("Jam layanan"), N_("Koperasi"),
+		N_("Diteruskan"), NULL
+	};
 	char dmy[11], ts[17], *who;
 	const struct kstep *st;
-	day_t dl;
-	int w = str_width(_("Batas waktu"));
+	day_t dl, ps;
+	int w = 0, paused = r->paused_since != NULL && cli_case_open(r->status);
 
-	if (str_width(_("Status")) > w)
-		w = str_width(_("Status"));
-	if (str_width(_("Dicatat")) > w)
-		w = str_width(_("Dicatat"));
+	for (size_t i = 0; labels[i] != NULL; i++)
+		if (str_width(_(labels[i])) > w)
+			w = str_width(_(labels[i]));
 	printf("%s %s\n", k ? k->title : r->kind, r->number_text ? r->number_text : "");
 	cli_case_label(0, "ID", w);
 	printf("%s\n", r->id);
@@ -561,16 +706,112 @@ static void cli_case_show_head(struct app *a, const struct kind *k, const struct
 	if (r->deadline && date_parse_iso(r->deadline, &dl) == 0) {
 		cli_case_label(0, _("Batas waktu"), w);
 		date_fmt_dmy(dl, dmy);
-		if (cli_case_open(r->status))
+		if (paused)
+			printf(_("%s (bergeser selama jam layanan berhenti)\n"), dmy);
+		else if (cli_case_open(r->status))
 			printf("%s (%s)\n", dmy, deadline_state_label(deadline_state(dl, clock_today())));
 		else
 			printf("%s\n", dmy);
+	}
+	/* the service clock: stands while a step waits on the applicant */
+	if (k != NULL && (paused || r->paused_days > 0)) {
+		cli_case_label(0, _("Jam layanan"), w);
+		if (paused && date_parse_iso(r->paused_since, &ps) == 0) {
+			date_fmt_dmy(ps, dmy);
+			printf(_("berhenti sejak %s (menunggu pemohon)"), dmy);
+		} else {
+			printf("%s", cli_case_open(r->status) ? _("berjalan") : _("selesai"));
+		}
+		if (r->paused_days > 0)
+			printf(_("; sudah berhenti %d hari kerja"), r->paused_days);
+		putchar('\n');
+	} else if (k != NULL && cli_case_open(r->status) && k->service_days > 0) {
+		cli_case_label(0, _("Jam layanan"), w);
+		printf("%s\n", _("berjalan"));
+	}
+	if (r->koperasi_id != NULL) {
+		const struct kfield *kf = k ? kind_field_by_role(k, FR_KOPERASI) : NULL;
+		const char *nik = kf ? values_get(&r->fields, kf->key) : NULL;
+		char *name = str_sanitize(r->koperasi_name ? r->koperasi_name : "?", 1);
+		char *ref = str_sanitize(nik ? nik : r->koperasi_id, 1);
+		cli_case_label(0, _("Koperasi"), w);
+		printf("%s (%s)\n", name, ref);
+		free(name);
+		free(ref);
+	}
+	if (r->forwarded_to != NULL) {
+		cli_case_label(0, _("Diteruskan"), w);
+		printf(_("ke %s; tidak dilayani kantor ini\n"),
+		       strcmp(r->forwarded_to, "kabkota") == 0 ? _("Dinas kabupaten/kota")
+		       : strcmp(r->forwarded_to, "nasional") == 0 ? _("Kementerian Koperasi dan UKM")
+		       : r->forwarded_to);
 	}
 	cli_case_label(0, _("Dicatat"), w);
 	cli_case_ts(r->created_at, ts);
 	who = cli_case_who(pp, r->created_by);
 	printf(_("%s oleh %s\n"), ts, who);
 	free(who);
+}
+
+/* Requirements: ✓ ticked / ✗ missing, with the note, who and when. */
+static void cli_case_show_reqs(struct app *a, const struct kind *k, const struct case_rec *r,
+			       const struct cli_case_people *pp)
+{
+	struct req_rec *rq;
+	size_t n;
+	char *cause = NULL, ts[17];
+
+	if (k == NULL || k->n_reqs == 0)
+		return;
+	printf("\n%s\n", _("Persyaratan"));
+	if (store_case_reqs(a->st, k, r->id, &rq, &n, &cause) != 0) {
+		free(cause);
+		printf("  %s\n", _("(gagal dibaca)"));
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		char *label = str_sanitize(rq[i].req->label ? rq[i].req->label : rq[i].req->key, 1);
+
+		printf("  %s %s%s\n", rq[i].done ? "✓" : "✗", label,
+		       rq[i].req->required ? "" : _(" (tidak wajib)"));
+		free(label);
+		if (rq[i].note != NULL || rq[i].by != NULL) {
+			char *note = str_sanitize(rq[i].note ? rq[i].note : "", 1);
+			char *who = cli_case_who(pp, rq[i].by);
+
+			cli_case_ts(rq[i].at, ts);
+			printf("      %s%s%s, %s\n", note, *note ? "; " : "", who, ts);
+			free(who);
+			free(note);
+		}
+	}
+	reqs_free(rq, n);
+}
+
+/* Cases linked both ways: a request's letter, the requests a letter brought. */
+static void cli_case_show_links(struct app *a, const struct case_rec *r)
+{
+	struct case_link *l;
+	size_t n;
+
+	if (store_case_links(a->st, r->id, &l, &n) != 0 || n == 0) {
+		if (n == 0)
+			links_free(l, n);
+		return;
+	}
+	printf("\n%s\n", _("Berkas terkait"));
+	for (size_t i = 0; i < n; i++) {
+		const struct kind *lk = kindset_find(&a->kinds, l[i].kind);
+		char *subj = str_sanitize(l[i].subject ? l[i].subject : "", 1);
+
+		printf("  %s %s %s: %s [%s]\n",
+		       l[i].incoming ? _("permohonan") : _("surat masuk"),
+		       lk && lk->short_title ? lk->short_title : l[i].kind,
+		       l[i].number_text ? l[i].number_text : l[i].id, subj,
+		       l[i].status ? l[i].status : "");
+		free(subj);
+	}
+	links_free(l, n);
 }
 
 static void cli_case_show_fields(const struct kind *k, const struct case_rec *r)
@@ -737,6 +978,18 @@ static void cli_case_event_text(struct buf *b, struct app *a, const struct kind 
 		buf_printf(b, " (%s): %s", app_position_name(a, field), newv);
 	} else if (strcmp(act, "selesai") == 0) {
 		/* the action says it all */
+	} else if (strcmp(act, "diteruskan") == 0 && strcmp(field, "kantor_layanan") == 0) {
+		buf_printf(b, _(" ke %s"), newv);
+	} else if (strcmp(act, "persyaratan") == 0) {
+		const char *label = field;
+		for (size_t i = 0; k != NULL && i < k->n_reqs; i++)
+			if (strcmp(k->reqs[i].key, field) == 0 && k->reqs[i].label != NULL)
+				label = k->reqs[i].label;
+		buf_printf(b, " %s: %s -> %s", label, oldv, newv);
+	} else if (strcmp(act, "dikembalikan") == 0) {
+		buf_printf(b, _(" dari tahap %s ke tahap %s: %s"), field, oldv, newv);
+	} else if (strcmp(act, "jam_layanan") == 0) {
+		buf_printf(b, _(" %s (tahap %s)"), newv, field);
 	} else if (strcmp(act, "dibaca") == 0 || strcmp(act, "diteruskan") == 0 ||
 		   strcmp(act, "disposisi_selesai") == 0) {
 		buf_printf(b, " (%s)", app_position_name(a, field));
@@ -813,6 +1066,8 @@ int cli_case_show(const struct cli_ctx *c, int argc, char **argv)
 	k = kindset_find(&a.kinds, r.kind);
 	cli_case_show_head(&a, k, &r, &pp);
 	cli_case_show_fields(k, &r);
+	cli_case_show_reqs(&a, k, &r, &pp);
+	cli_case_show_links(&a, &r);
 	cli_case_show_dispos(&a, &r, &pp);
 	cli_case_show_steps(&a, k, &r);
 	cli_case_show_events(&a, k, &r, &pp);

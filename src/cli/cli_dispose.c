@@ -400,3 +400,250 @@ out_args:
 	free(pos);
 	return rc;
 }
+
+/* ---- step and req (issue 3: the case workflow) --------------------------- */
+
+/* The state of a case after a workflow action: current step and its actor,
+ * the service clock, or that it is done. */
+static void cli_flow_state(struct app *a, const struct kind *k, const char *id)
+{
+	struct case_rec r;
+	char dmy[11];
+	day_t d;
+
+	memset(&r, 0, sizeof r);
+	if (store_case_get(a->st, id, &r) != 1) {
+		case_clear(&r);
+		return;
+	}
+	if (r.status != NULL && strcmp(r.status, "selesai") == 0) {
+		printf(_("Berkas %s selesai\n"), r.number_text ? r.number_text : r.id);
+	} else if (r.step > 0) {
+		const struct kstep *ks = k ? kind_step(k, r.step) : NULL;
+		printf(_("Tahap sekarang: %d (%s)\n"), r.step,
+		       ks ? app_position_name(a, ks->actor) : "-");
+	}
+	if (r.paused_since != NULL && date_parse_iso(r.paused_since, &d) == 0) {
+		date_fmt_dmy(d, dmy);
+		printf(_("Jam layanan berhenti sejak %s (menunggu pemohon)\n"), dmy);
+	}
+	case_clear(&r);
+}
+
+/* Finds the case and its kind for step/req; -1 after printing the problem. */
+static int cli_flow_case(struct app *a, const char *ref, const char *kind, struct case_rec *r,
+			 const struct kind **k)
+{
+	if (cli_find_case(a, ref, kind, r) != 0)
+		return -1;
+	*k = kindset_find(&a->kinds, r->kind);
+	if (*k == NULL) {
+		cli_error(_("jenis berkas %s tidak ada di forms/"), r->kind);
+		case_clear(r);
+		return -1;
+	}
+	return 0;
+}
+
+int cli_flow_step(const struct cli_ctx *c, int argc, char **argv)
+{
+	enum { O_KIND, O_REASON };
+	struct cli_opt opts[] = {
+		{ "kind", 0, 1, 0, NULL }, { "reason", 0, 1, 0, NULL }, { NULL, 0, 0, 0, NULL }
+	};
+	struct app a;
+	struct case_rec r;
+	const struct kind *k;
+	char **pos, *cause = NULL;
+	const char *reason;
+	size_t npos;
+	int ret, back, no, rc = cli_parse(c, argc, argv, opts, &pos, &npos);
+
+	if (rc != 0)
+		goto out_args;
+	if (npos != 2) {
+		rc = cli_usage_error(c, npos > 2 ? _("terlalu banyak argumen")
+					 : npos ? _("TINDAKAN belum diberikan (done atau return)")
+						: _("NOMOR atau ID belum diberikan"));
+		goto out_args;
+	}
+	if (strcmp(pos[1], "done") != 0 && strcmp(pos[1], "return") != 0) {
+		char *s = str_sanitize(pos[1], 1);
+		rc = cli_usage_error(c, _("tindakan tidak dikenal '%s' (done, return)"), s);
+		free(s);
+		goto out_args;
+	}
+	back = strcmp(pos[1], "return") == 0;
+	reason = cli_opt_last(&opts[O_REASON]);
+	if (back && reason == NULL) {
+		rc = cli_usage_error(c, _("--reason belum diberikan (alasan tidak disetujui)"));
+		goto out_args;
+	}
+	if (!back && reason != NULL) {
+		rc = cli_usage_error(c, _("--reason hanya untuk 'return'"));
+		goto out_args;
+	}
+	if (reason != NULL && !cli_dispose_text_ok("--reason", reason)) {
+		rc = CLI_ERR;
+		goto out_args;
+	}
+	if (cli_open(c, &a, 0) != 0) {
+		rc = CLI_ERR;
+		goto out_args;
+	}
+	rc = CLI_ERR;
+	if (cli_flow_case(&a, pos[0], cli_opt_last(&opts[O_KIND]), &r, &k) != 0)
+		goto out_app;
+	no = r.step;
+	if (back)
+		ret = store_step_return(a.st, k, r.id, reason, app_login(), &cause);
+	else
+		ret = store_step_done(a.st, k, r.id, app_login(), &cause);
+	if (ret != 0) {
+		char *s = str_sanitize(cause ? cause : _("gagal menyimpan"), 1);
+		cli_error("%s", s);
+		free(s);
+		free(cause);
+		goto out_case;
+	}
+	if (back) {
+		const struct kstep *ks = kind_step(k, no);
+		printf(_("Tahap %d tidak disetujui; dikembalikan ke tahap %d\n"), no,
+		       ks ? ks->return_to : 0);
+	} else {
+		printf(_("Tahap %d selesai\n"), no);
+	}
+	cli_flow_state(&a, k, r.id);
+	rc = CLI_OK;
+out_case:
+	case_clear(&r);
+out_app:
+	app_close(&a);
+out_args:
+	cli_opts_free(opts);
+	free(pos);
+	return rc;
+}
+
+/* Prints the checklist: one line per requirement, ✓ ticked / ✗ missing, with
+ * its note, who ticked it and when. */
+static void cli_flow_reqs(struct app *a, const struct kind *k, const struct case_rec *r)
+{
+	struct req_rec *rq;
+	size_t n;
+	char *cause = NULL, *labels = NULL;
+	int w = 0, missing;
+
+	if (store_case_reqs(a->st, k, r->id, &rq, &n, &cause) != 0) {
+		cli_error("%s", cause ? cause : _("gagal membaca basis data"));
+		free(cause);
+		return;
+	}
+	if (n == 0) {
+		printf(_("Jenis %s tidak punya persyaratan\n"), k->key);
+		reqs_free(rq, n);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (str_width(rq[i].req->key) > w)
+			w = str_width(rq[i].req->key);
+	for (size_t i = 0; i < n; i++) {
+		char *label = str_sanitize(rq[i].req->label ? rq[i].req->label : "", 1);
+
+		printf("  %s %-*s  %s%s\n", rq[i].done ? "✓" : "✗", w, rq[i].req->key,
+		       label, rq[i].req->required ? "" : _(" (tidak wajib)"));
+		free(label);
+		if (rq[i].note != NULL || rq[i].by != NULL) {
+			char ts[17] = "-", *note = str_sanitize(rq[i].note ? rq[i].note : "", 1);
+			time_t t;
+			struct person p;
+			char *who = NULL;
+
+			if (rq[i].at != NULL && ts_parse_utc(rq[i].at, &t) == 0)
+				ts_fmt_local(t, ts);
+			if (rq[i].by != NULL && store_person_get(a->st, rq[i].by, &p) == 1) {
+				who = xasprintf("%s (%s)", p.name, p.login);
+				person_clear(&p);
+			} else {
+				who = xstrdup(rq[i].by ? rq[i].by : "-");
+			}
+			printf("    %*s%s%s%s, %s\n", w, "", *note ? note : "", *note ? "; " : "",
+			       who, ts);
+			free(who);
+			free(note);
+		}
+	}
+	missing = store_reqs_missing(a->st, k, r->id, &labels);
+	if (missing > 0)
+		printf(_("Belum lengkap: %d persyaratan wajib\n"), missing);
+	else if (missing == 0)
+		printf(_("Persyaratan wajib lengkap\n"));
+	free(labels);
+	reqs_free(rq, n);
+}
+
+int cli_flow_req(const struct cli_ctx *c, int argc, char **argv)
+{
+	enum { O_KIND, O_NOTE, O_OFF };
+	struct cli_opt opts[] = {
+		{ "kind", 0, 1, 0, NULL }, { "note", 0, 1, 0, NULL }, { "off", 0, 0, 0, NULL },
+		{ NULL, 0, 0, 0, NULL }
+	};
+	struct app a;
+	struct case_rec r;
+	const struct kind *k;
+	char **pos, *cause = NULL;
+	const char *note;
+	size_t npos;
+	int rc = cli_parse(c, argc, argv, opts, &pos, &npos);
+
+	if (rc != 0)
+		goto out_args;
+	if (npos < 1 || npos > 2) {
+		rc = cli_usage_error(c, npos ? _("terlalu banyak argumen")
+					     : _("NOMOR atau ID belum diberikan"));
+		goto out_args;
+	}
+	note = cli_opt_last(&opts[O_NOTE]);
+	if (npos == 1 && (note != NULL || opts[O_OFF].n > 0)) {
+		rc = cli_usage_error(c, _("--note dan --off memerlukan KUNCI persyaratan"));
+		goto out_args;
+	}
+	if (note != NULL && !cli_dispose_text_ok("--note", note)) {
+		rc = CLI_ERR;
+		goto out_args;
+	}
+	if (cli_open(c, &a, 0) != 0) {
+		rc = CLI_ERR;
+		goto out_args;
+	}
+	rc = CLI_ERR;
+	if (cli_flow_case(&a, pos[0], cli_opt_last(&opts[O_KIND]), &r, &k) != 0)
+		goto out_app;
+	if (npos == 2) {
+		int on = opts[O_OFF].n == 0;
+
+		if (store_req_set(a.st, k, r.id, pos[1], on, note, app_login(), &cause) != 0) {
+			char *s = str_sanitize(cause ? cause : _("gagal menyimpan"), 1);
+			cli_error("%s", s);
+			free(s);
+			free(cause);
+			goto out_case;
+		}
+		printf(on ? _("Persyaratan %s: ada\n") : _("Persyaratan %s: belum\n"), pos[1]);
+	} else {
+		printf(_("Persyaratan %s %s\n"), k->title, r.number_text ? r.number_text : r.id);
+	}
+	cli_flow_reqs(&a, k, &r);
+	if (npos == 2)
+		cli_flow_state(&a, k, r.id);
+	rc = CLI_OK;
+out_case:
+	case_clear(&r);
+out_app:
+	app_close(&a);
+out_args:
+	cli_opts_free(opts);
+	free(pos);
+	return rc;
+}

@@ -631,7 +631,12 @@ static void cli_kop_show_events(struct app *a, const struct kop_ref *ref, const 
 		for (char *p = b.s; p && *p; p++)
 			if (*p == '_')
 				*p = ' ';
-		if (strcmp(act, "diubah") == 0) {
+		if (strcmp(act, "dari_berkas") == 0) {
+			/* a case wrote its [registry] fields back: name it */
+			const struct kind *kk = kindset_find(&a->kinds, field);
+
+			buf_printf(&b, " %s %s", kk ? kk->title : field, newv);
+		} else if (strcmp(act, "diubah") == 0) {
 			const struct kop_fielddef *f = koperasi_field(field);
 			char *o = f ? koperasi_display(ref, f->id, ev[i].old_value)
 				    : xstrdup(ev[i].old_value ? ev[i].old_value : "");
@@ -654,6 +659,49 @@ static void cli_kop_show_events(struct app *a, const struct kop_ref *ref, const 
 		free(who);
 	}
 	events_free(ev, n);
+}
+
+/* Prints "  <text>" made safe for the terminal. */
+static void cli_kop_line(const char *text)
+{
+	char *t = str_sanitize(text, 1);
+
+	printf("  %s\n", t);
+	free(t);
+}
+
+/* The cases of every kind linked to the cooperative, newest first. */
+static void cli_kop_show_cases(struct app *a, const struct koperasi *k)
+{
+	struct case_row *rows;
+	size_t n;
+	char *cause = NULL;
+
+	printf("\n%s\n", _("Berkas"));
+	if (store_koperasi_cases(a->st, k->id, &rows, &n, &cause) != 0) {
+		free(cause);
+		printf("  %s\n", _("(gagal dibaca)"));
+		return;
+	}
+	if (n == 0)
+		printf("  %s\n", _("(belum ada)"));
+	for (size_t i = 0; i < n; i++) {
+		const struct kind *kk = kindset_find(&a->kinds, rows[i].kind);
+		int open = rows[i].status == NULL || strcmp(rows[i].status, "selesai") != 0;
+		char *line, state[64];
+
+		if (open && rows[i].step > 0)
+			snprintf(state, sizeof state, _("terbuka, tahap %d%s"), rows[i].step,
+				 rows[i].paused ? _(", jam layanan berhenti") : "");
+		else
+			snprintf(state, sizeof state, "%s", rows[i].status ? rows[i].status : "");
+		line = xasprintf("%s %s: %s [%s]", kk ? kk->title : rows[i].kind,
+				 rows[i].number_text ? rows[i].number_text : rows[i].id,
+				 rows[i].subject ? rows[i].subject : "", state);
+		cli_kop_line(line);
+		free(line);
+	}
+	case_rows_free(rows, n);
 }
 
 static void cli_kop_show(struct app *a, const struct kop_ref *ref, const struct koperasi *k)
@@ -705,6 +753,7 @@ static void cli_kop_show(struct app *a, const struct kop_ref *ref, const struct 
 		cli_kop_wrap(msg, 2, 78);
 		free(msg);
 	}
+	cli_kop_show_cases(a, k);
 	cli_kop_show_events(a, ref, k, pp, npp);
 	people_free(pp, npp);
 }

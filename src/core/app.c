@@ -313,6 +313,8 @@ int app_open(struct app *a, const char *db_path, const char *config_path, int cr
 	}
 	store_set_unit_code(a->st, a->cfg.unit_code);
 	store_set_calendar(a->st, a->cal);
+	store_set_kinds(a->st, &a->kinds);
+	store_set_data_dir(a->st, a->data_dir);
 
 	if (store_person_count(a->st) == 0) {
 		app_seed(a, errs);

@@ -14,6 +14,7 @@
 
 #include "date.h"
 #include "kind.h"
+#include "koperasi.h"
 
 /* Minutes in one working day (07:30-16:00). */
 #define KIND_WORKDAY_MINUTES 510L
@@ -56,6 +57,14 @@ static const char *const kind_keys_field[] = {
 	"pattern_message", "choices", "list", "default", "help", "width", NULL
 };
 static const char *const kind_keys_requirement[] = { "label", "required", NULL };
+static const char *const kind_keys_list[] = { "columns", NULL };
+static const char *const kind_keys_rules[] = {
+	"kantor_layanan", "diteruskan", "surat_penerusan", "surat_masuk", NULL
+};
+/* [list] columns that are not fields: case columns */
+static const char *const kind_case_columns[] = {
+	"tahap", "posisi", "batas_waktu", "status", "jenis", NULL
+};
 static const char *const kind_keys_step[] = {
 	"actor", "actor_label", "activity", "output", "time", "return_to", "complete",
 	"pause", "when", NULL
@@ -902,6 +911,167 @@ static int kind_step_no(const char *s)
 	return atoi(s);
 }
 
+/* ---- [list], [rules], [registry] --------------------------------------- */
+
+/* [list] columns = key, key, ...: field keys or case columns. */
+static void kind_load_list(struct kind_ctx *c)
+{
+	struct kind *k = c->k;
+	const char *v = kind_get(c, "list", "columns");
+	if (v == NULL)
+		return;
+	char *copy = xstrdup(v);
+	size_t cap = 0;
+	for (char *save = NULL, *t = strtok_r(copy, ",", &save); t != NULL;
+	     t = strtok_r(NULL, ",", &save)) {
+		str_trim(t);
+		if (*t == '\0') {
+			errs_add(c->e, _("%s: [list] columns: kolom kosong (pisahkan kunci dengan koma)"),
+				 c->path);
+			continue;
+		}
+		int known = kind_field(k, t) != NULL;
+		for (const char *const *a = kind_case_columns; !known && *a; a++)
+			known = strcmp(*a, t) == 0;
+		if (!known) {
+			char *safe = str_sanitize(t, 1);
+			errs_add(c->e, _("%s: [list] columns: '%s' bukan isian jenis ini dan bukan kolom"
+					 " berkas (tahap, posisi, batas_waktu, status, jenis)"),
+				 c->path, safe);
+			free(safe);
+			continue;
+		}
+		int dup = 0;
+		for (size_t i = 0; i < k->n_columns; i++)
+			dup |= strcmp(k->columns[i], t) == 0;
+		if (dup) {
+			errs_add(c->e, _("%s: [list] columns: '%s' disebut dua kali"), c->path, t);
+			continue;
+		}
+		if (k->n_columns == cap) {
+			cap = cap ? cap * 2 : 8;
+			k->columns = xreallocarray(k->columns, cap, sizeof *k->columns);
+		}
+		k->columns[k->n_columns++] = xstrdup(t);
+	}
+	free(copy);
+	if (k->n_columns == 0)
+		errs_add(c->e, _("%s: [list] columns: wajib memuat sedikitnya satu kolom"), c->path);
+}
+
+/* The field named by [rules] key, checked to exist; a copy of its key, or NULL. */
+static char *kind_rule_field(struct kind_ctx *c, const char *key)
+{
+	const char *v = kind_get_ne(c, "rules", key);
+	if (v == NULL)
+		return NULL;
+	if (kind_field(c->k, v) == NULL) {
+		char *safe = str_sanitize(v, 1);
+		errs_add(c->e, _("%s: [rules] %s: isian '%s' tidak ada di jenis ini"), c->path, key,
+			 safe);
+		free(safe);
+		return NULL;
+	}
+	return xstrdup(v);
+}
+
+/* [rules]: the rules written in C that the kind switches on. */
+static void kind_load_rules(struct kind_ctx *c)
+{
+	struct kind *k = c->k;
+	kind_yesno(c, "rules", "kantor_layanan", &k->serving_office);
+	k->forward_field = kind_rule_field(c, "diteruskan");
+	k->forward_letter_field = kind_rule_field(c, "surat_penerusan");
+	k->letter_field = kind_rule_field(c, "surat_masuk");
+	const struct kfield *f;
+	if (k->letter_field != NULL && (f = kind_field(k, k->letter_field)) != NULL &&
+	    f->type != FT_TEXT && f->type != FT_NUMBER)
+		errs_add(c->e, _("%s: [rules] surat_masuk: isian '%s' harus bertipe text atau number"
+				 " (nomor agenda surat masuk)"), c->path, k->letter_field);
+	if (k->forward_field != NULL && (f = kind_field(k, k->forward_field)) != NULL) {
+		/* its codes name the office a request goes to */
+		if (f->type != FT_CHOICE)
+			errs_add(c->e, _("%s: [rules] diteruskan: isian '%s' harus bertipe choice"
+					 " (kabkota, nasional)"), c->path, k->forward_field);
+		for (size_t i = 0; f->type == FT_CHOICE && i < f->n_choices; i++)
+			if (strcmp(f->choices[i], "kabkota") != 0 &&
+			    strcmp(f->choices[i], "nasional") != 0)
+				errs_add(c->e, _("%s: [rules] diteruskan: pilihan '%s' isian '%s' tidak"
+						 " dikenal (kabkota, nasional)"), c->path,
+					 f->choices[i], k->forward_field);
+	}
+	if (k->serving_office) {
+		if (kind_field_by_role(k, FR_KOPERASI) == NULL)
+			errs_add(c->e, _("%s: [rules] kantor_layanan: jenis ini tidak punya isian"
+					 " koperasi (role = koperasi)"), c->path);
+		if (kind_get_ne(c, "rules", "diteruskan") == NULL)
+			errs_add(c->e, _("%s: [rules] diteruskan: wajib diisi bila kantor_layanan = yes"),
+				 c->path);
+		if (kind_get_ne(c, "rules", "surat_penerusan") == NULL)
+			errs_add(c->e, _("%s: [rules] surat_penerusan: wajib diisi bila"
+					 " kantor_layanan = yes"), c->path);
+	} else if (k->forward_field != NULL || k->forward_letter_field != NULL) {
+		errs_add(c->e, _("%s: [rules] diteruskan, surat_penerusan: hanya berlaku dengan"
+				 " kantor_layanan = yes"), c->path);
+	}
+}
+
+/* [registry] registry_field = case_field (or rat = case_field). */
+static void kind_load_registry(struct kind_ctx *c)
+{
+	struct kind *k = c->k;
+	int n = iniparser_getsecnkeys(c->d, "registry");
+	if (n <= 0)
+		return;
+	if (kind_field_by_role(k, FR_KOPERASI) == NULL)
+		errs_add(c->e, _("%s: [registry]: jenis ini tidak punya isian koperasi"
+				 " (role = koperasi) yang menunjuk koperasinya"), c->path);
+	const char **keys = xcalloc((size_t)n, sizeof *keys);
+	k->registry = xcalloc((size_t)n, sizeof *k->registry);
+	if (iniparser_getseckeys(c->d, "registry", keys) == NULL)
+		n = 0;
+	for (int i = 0; i < n; i++) {
+		const char *key = keys[i] + strlen("registry:");
+		const char *val = iniparser_getstring(c->d, keys[i], NULL);
+		int rat = strcmp(key, "rat") == 0;
+		const struct kop_fielddef *kd = rat ? NULL : koperasi_field(key);
+		if (!rat && kd == NULL) {
+			errs_add(c->e, _("%s: [registry] %s: bukan isian registri koperasi (mis."
+					 " no_sertifikat, tanggal_sertifikat, sertifikat_berlaku,"
+					 " status_nik, atau rat)"), c->path, key);
+			continue;
+		}
+		const struct kfield *f = val != NULL && *val ? kind_field(k, val) : NULL;
+		if (val == NULL || *val == '\0') {
+			errs_add(c->e, _("%s: [registry] %s: wajib diisi (kunci isian jenis ini)"),
+				 c->path, key);
+			continue;
+		}
+		if (f == NULL) {
+			char *safe = str_sanitize(val, 1);
+			errs_add(c->e, _("%s: [registry] %s: isian '%s' tidak ada di jenis ini"), c->path,
+				 key, safe);
+			free(safe);
+			continue;
+		}
+		int kdate = rat || kd->type == KT_DATE;
+		if (kdate != (f->type == FT_DATE)) {
+			errs_add(c->e, kdate ? _("%s: [registry] %s: isian '%s' harus bertipe date")
+					     : _("%s: [registry] %s: isian '%s' bertipe date, isian"
+						 " registri ini bukan tanggal"),
+				 c->path, key, val);
+			continue;
+		}
+		for (size_t j = 0; j < k->n_registry; j++)
+			if (strcmp(k->registry[j].kop_field, key) == 0)
+				errs_add(c->e, _("%s: [registry] %s: disebut dua kali"), c->path, key);
+		k->registry[k->n_registry].kop_field = xstrdup(key);
+		k->registry[k->n_registry].case_field = xstrdup(val);
+		k->n_registry++;
+	}
+	free(keys);
+}
+
 /* ---- the whole file --------------------------------------------------- */
 
 /* Walks the sections: known shapes are loaded, others reported. */
@@ -935,9 +1105,16 @@ static void kind_load_sections(struct kind_ctx *c)
 		} else if (strncmp(sec, "step.", 5) == 0 && kind_step_no(sec + 5) > 0) {
 			kind_load_step(c, sec, &k->steps[k->n_steps], kind_step_no(sec + 5));
 			k->n_steps++;
+		} else if (strcmp(sec, "list") == 0) {
+			kind_check_keys(c, sec, kind_keys_list);
+		} else if (strcmp(sec, "rules") == 0) {
+			kind_check_keys(c, sec, kind_keys_rules);
+		} else if (strcmp(sec, "registry") == 0) {
+			/* its keys are registry fields: checked with the fields */
 		} else {
 			errs_add(c->e, _("%s: [%s]: bagian tidak dikenal (kind, numbering, service, "
-					 "field.KUNCI, requirement.KUNCI, step.N)"), c->path, sec);
+					 "list, rules, registry, field.KUNCI, requirement.KUNCI, "
+					 "step.N)"), c->path, sec);
 		}
 	}
 	if (!have_kind)
@@ -947,6 +1124,9 @@ static void kind_load_sections(struct kind_ctx *c)
 		errs_add(c->e, _("%s: tidak ada isian ([field.KUNCI])"), c->path);
 	qsort(k->steps, k->n_steps, sizeof *k->steps, kind_step_cmp);
 	kind_check_steps(c);
+	kind_load_list(c);
+	kind_load_rules(c);
+	kind_load_registry(c);
 }
 
 /* File stem of path ("forms/surat_masuk.ini" -> "surat_masuk"); caller frees. */
@@ -1114,6 +1294,17 @@ void kind_free(struct kind *k)
 		free(s->when);
 	}
 	free(k->steps);
+	for (size_t i = 0; i < k->n_columns; i++)
+		free(k->columns[i]);
+	free(k->columns);
+	free(k->forward_field);
+	free(k->forward_letter_field);
+	free(k->letter_field);
+	for (size_t i = 0; i < k->n_registry; i++) {
+		free(k->registry[i].kop_field);
+		free(k->registry[i].case_field);
+	}
+	free(k->registry);
 	free(k->key);
 	free(k->title);
 	free(k->short_title);

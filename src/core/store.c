@@ -262,9 +262,44 @@ static const char SCHEMA_V1[] =
 	/* (the FTS and inbox triggers of cases: see TRIGGER_FTS_INSERT) */
 	"PRAGMA user_version = 1;\n";
 
+/*
+ * v3: the case workflow engine (issue 3). Cases link to a cooperative
+ * (koperasi_id) and to the incoming letter that brought them (letter_id),
+ * carry the service clock (paused_since, paused_days) and the serving-office
+ * forward (forwarded_to); steps remember whether they stop the clock; each
+ * requirement of a case has its tick (case_req). The open-case index gains
+ * paused_since so the overdue count stays an index-only read.
+ */
+static const char SCHEMA_V3[] =
+	"ALTER TABLE cases ADD COLUMN koperasi_id TEXT;\n"
+	"ALTER TABLE cases ADD COLUMN letter_id TEXT;\n"
+	"ALTER TABLE cases ADD COLUMN paused_since TEXT;\n"
+	"ALTER TABLE cases ADD COLUMN paused_days INTEGER NOT NULL DEFAULT 0;\n"
+	"ALTER TABLE cases ADD COLUMN forwarded_to TEXT;\n"
+	/* a cooperative's cases, newest first; the requests a letter brought */
+	"CREATE INDEX cases_koperasi ON cases(koperasi_id, rid) WHERE koperasi_id IS NOT NULL;\n"
+	"CREATE INDEX cases_letter ON cases(letter_id, rid) WHERE letter_id IS NOT NULL;\n"
+	"DROP INDEX cases_open_flags;\n"
+	"CREATE INDEX cases_open_flags ON cases(disposed, deadline, paused_since)"
+	" WHERE status = 'terbuka';\n"
+	"ALTER TABLE step ADD COLUMN pause INTEGER NOT NULL DEFAULT 0;\n"
+	/* the requirement checklist of a case: one row per requirement ever
+	 * ticked or unticked (absent = not ticked); keyed as globally as the case */
+	"CREATE TABLE case_req(\n"
+	"  case_id TEXT NOT NULL REFERENCES cases(id),\n"
+	"  req_key TEXT NOT NULL,\n"
+	"  done    INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),\n"
+	"  note    TEXT,\n"
+	"  by      TEXT,\n"
+	"  at      TEXT,\n"
+	"  PRIMARY KEY (case_id, req_key)\n"
+	") STRICT, WITHOUT ROWID;\n"
+	"PRAGMA user_version = 3;\n";
+
 static const char *const migrations[] = {
 	SCHEMA_V1,
 	store_koperasi_schema_sql, /* v2: the cooperative registry */
+	SCHEMA_V3,                 /* v3: workflow engine: links, clock, requirements */
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -713,11 +748,12 @@ static long store_pragma_int(struct store *st, const char *sql)
 	return v;
 }
 
-/* Brings the schema to the newest version in one transaction. */
-static int store_migrate(struct store *st, char **cause)
+/* Brings the schema to version target (the newest: N_MIGRATIONS) in one
+ * transaction. */
+static int store_migrate(struct store *st, long target, char **cause)
 {
 	long v = store_pragma_int(st, "PRAGMA user_version");
-	if (v == N_MIGRATIONS)
+	if (v == target)
 		return 0;
 	char *err = NULL;
 	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, &err) != SQLITE_OK) {
@@ -744,7 +780,7 @@ static int store_migrate(struct store *st, char **cause)
 		*cause = xasprintf(_("%s: bukan basis data berkas"), st->path);
 		goto fail;
 	}
-	for (long i = v; i < N_MIGRATIONS; i++) {
+	for (long i = v; i < target; i++) {
 		if (sqlite3_exec(st->db, migrations[i], NULL, NULL, &err) != SQLITE_OK) {
 			*cause = xasprintf(_("%s: migrasi skema ke versi %ld gagal: %s"), st->path,
 					   i + 1, err ? err : sqlite3_errmsg(st->db));
@@ -774,6 +810,13 @@ fail:
 
 /* Opens (or creates) and migrates the database; *out is freed with store_close. */
 int store_open(const char *path, int create, struct store **out, char **cause)
+{
+	return store_open_version(path, create, N_MIGRATIONS, out, cause);
+}
+
+/* store_open, migrating only up to schema version (tests of migrations). */
+int store_open_version(const char *path, int create, int version, struct store **out,
+		       char **cause)
 {
 	*out = NULL;
 	if (!create && access(path, F_OK) != 0) {
@@ -819,7 +862,7 @@ int store_open(const char *path, int create, struct store **out, char **cause)
 		store_close(st);
 		return -1;
 	}
-	if (store_migrate(st, cause) != 0) {
+	if (store_migrate(st, version < N_MIGRATIONS ? version : N_MIGRATIONS, cause) != 0) {
 		store_close(st);
 		return -1;
 	}
@@ -852,6 +895,8 @@ void store_close(struct store *st)
 	free(st->slots);
 	free(st->path);
 	free(st->unit_code);
+	free(st->data_dir);
+	koperasi_ref_free(st->kop_ref);
 	free(st);
 }
 
@@ -872,6 +917,21 @@ void store_set_unit_code(struct store *st, const char *code)
 void store_set_calendar(struct store *st, const struct calendar *cal)
 {
 	st->cal = cal;
+}
+
+/* Sets the kinds that name linked cases (not owned). */
+void store_set_kinds(struct store *st, const struct kindset *ks)
+{
+	st->kinds = ks;
+}
+
+/* Sets the data folder of the registry lists; a loaded set is dropped. */
+void store_set_data_dir(struct store *st, const char *dir)
+{
+	free(st->data_dir);
+	st->data_dir = xstrdup(dir);
+	koperasi_ref_free(st->kop_ref);
+	st->kop_ref = NULL;
 }
 
 /* ---- explicit transactions and backup ------------------------------------ */

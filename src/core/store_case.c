@@ -10,7 +10,10 @@
 
 #define CASE_COLS \
 	"id, kind, year, number, number_text, received, party, subject, letter_no, security," \
-	" urgency, penting, status, step, deadline, version, created_at, created_by, fields"
+	" urgency, penting, status, step, deadline, version, created_at, created_by, fields," \
+	" paused_since, paused_days, koperasi_id," \
+	" (SELECT nama FROM koperasi WHERE koperasi.id = cases.koperasi_id), letter_id," \
+	" forwarded_to"
 
 static const char SQL_COUNTER_NEXT[] =
 	"INSERT INTO counter(kind, year, last) VALUES (:kind, :year,"
@@ -21,16 +24,19 @@ static const char SQL_CASE_INSERT[] =
 	"INSERT INTO cases(id, kind, year, number, number_text, received, party, subject,"
 	" letter_no, security, urgency, penting, status, step, step_actor, deadline, disposed,"
 	" holder, version,"
-	" created_at, created_by, updated_at, updated_by, search_text, fields)"
+	" created_at, created_by, updated_at, updated_by, search_text, fields,"
+	" koperasi_id, letter_id, paused_since)"
 	" VALUES (:id, :kind, :year, :number, :number_text, :received, :party, :subject,"
 	" :letter_no, :security, :urgency, :penting, 'terbuka', :step, :step_actor, :deadline, 0,"
 	" :holder, 1,"
-	" :now, :actor, :now, :actor, :search_text, :fields)";
+	" :now, :actor, :now, :actor, :search_text, :fields,"
+	" :koperasi_id, :letter_id, :paused_since)";
 static const char SQL_CASE_UPDATE[] =
 	"UPDATE cases SET received = :received, party = :party, subject = :subject,"
 	" letter_no = :letter_no, security = :security, urgency = :urgency, penting = :penting,"
 	" search_text = :search_text, fields = :fields, version = version + 1,"
-	" updated_at = :now, updated_by = :actor"
+	" updated_at = :now, updated_by = :actor, koperasi_id = :koperasi_id,"
+	" letter_id = :letter_id"
 	" WHERE id = :id AND version = :version";
 static const char SQL_CASE_GET[] =
 	"SELECT " CASE_COLS " FROM cases WHERE id = :id";
@@ -76,6 +82,11 @@ void case_clear(struct case_rec *c)
 	free(c->deadline);
 	free(c->created_at);
 	free(c->created_by);
+	free(c->paused_since);
+	free(c->koperasi_id);
+	free(c->koperasi_name);
+	free(c->letter_id);
+	free(c->forwarded_to);
 	values_free(&c->fields);
 	memset(c, 0, sizeof *c);
 	values_init(&c->fields);
@@ -109,6 +120,12 @@ static void store_case_read(sqlite3_stmt *s, struct case_rec *c)
 		values_free(&c->fields);
 		values_init(&c->fields);
 	}
+	c->paused_since = store_col_text(s, 19);
+	c->paused_days = sqlite3_column_int(s, 20);
+	c->koperasi_id = store_col_text(s, 21);
+	c->koperasi_name = store_col_text(s, 22);
+	c->letter_id = store_col_text(s, 23);
+	c->forwarded_to = store_col_text(s, 24);
 }
 
 /* Runs a one-case query (parameters bound): 1 found, 0 not, -1 error. */
@@ -573,19 +590,31 @@ int store_case_insert(struct store *st, const struct kind *k, const struct value
 	values_init(&fv);
 	struct steps_init plan;
 	memset(&plan, 0, sizeof plan);
+	struct flow_plan fp;
+	memset(&fp, 0, sizeof fp);
+	for (size_t i = 0; i < v->n; i++)
+		values_set(&fv, v->key[i], v->val[i]);
+	/* links, serving office and registry write-back are checked before
+	 * anything is written */
+	if (store_flow_prepare(st, k, &fv, NULL, &fp, cause) != 0)
+		goto done;
 	if (store_next_number(st, k->key, year, &number, cause) != 0)
 		goto done;
 	number_text = kind_format_number(k, number, ry, st->unit_code);
-	for (size_t i = 0; i < v->n; i++)
-		values_set(&fv, v->key[i], v->val[i]);
 	const struct kfield *nf = store_number_field(k);
 	if (nf != NULL)
 		values_set(&fv, nf->key, number_text);
-	store_steps_plan(k, &fv, &plan);
+	/* no requirement is ticked yet: a register step that waits on them
+	 * keeps the new case (its clock standing) */
+	int reqs_missing = 0;
+	for (size_t i = 0; i < k->n_reqs; i++)
+		reqs_missing += k->reqs[i].required != 0;
+	store_steps_plan(k, &fv, reqs_missing, &plan);
 
-	char id[37], now[21];
+	char id[37], now[21], today[11];
 	store_uuid(st, id);
 	store_now(now);
+	date_fmt_iso(clock_today(), today);
 	sqlite3_stmt *s = store_stmt(st, SQL_CASE_INSERT);
 	store_bind_text_ref(s, ":id", id);
 	store_bind_text_ref(s, ":kind", k->key);
@@ -601,6 +630,9 @@ int store_case_insert(struct store *st, const struct kind *k, const struct value
 	store_bind_int(s, ":step", plan.step);
 	store_bind_text_ref(s, ":step_actor", plan.actor);
 	store_bind_text_ref(s, ":holder", plan.actor);
+	store_bind_text_ref(s, ":koperasi_id", fp.kop_id[0] ? fp.kop_id : NULL);
+	store_bind_text_ref(s, ":letter_id", fp.letter_id[0] ? fp.letter_id : NULL);
+	store_bind_text_ref(s, ":paused_since", plan.paused ? today : NULL);
 	if (store_run(st, s, cause) != 0)
 		goto done;
 	/* in a bulk transaction the commit records the words of all new cases */
@@ -609,6 +641,8 @@ int store_case_insert(struct store *st, const struct kind *k, const struct value
 	if (store_event(st, id, now, actor, NULL, "dibuat", NULL, NULL, number_text, cause) != 0)
 		goto done;
 	if (store_steps_create(st, &plan, id, now, actor, cause) != 0)
+		goto done;
+	if (store_flow_apply(st, k, id, number_text, &fp, now, actor, cause) != 0)
 		goto done;
 	if (out != NULL) {
 		/* the row as stored, from what was just written */
@@ -627,20 +661,26 @@ int store_case_insert(struct store *st, const struct kind *k, const struct value
 		out->security = (t = store_role_value(k, &fv, FR_SECURITY)) ? xstrdup(t) : NULL;
 		out->urgency = (t = store_role_value(k, &fv, FR_URGENCY)) ? xstrdup(t) : NULL;
 		out->penting = (t = store_role_value(k, &fv, FR_PENTING)) ? xstrdup(t) : NULL;
-		out->status = xstrdup("terbuka");
-		out->step = plan.step;
+		out->status = xstrdup(fp.forward_to ? "selesai" : "terbuka");
+		out->step = fp.forward_to ? 0 : plan.step;
 		out->deadline = dl ? xstrdup(dl) : NULL;
 		out->version = 1;
 		out->created_at = xstrdup(now);
 		out->created_by = xstrdup(actor);
 		out->fields = fv; /* moved */
 		values_init(&fv);
+		out->paused_since = plan.paused && !fp.forward_to ? xstrdup(today) : NULL;
+		out->koperasi_id = fp.kop_id[0] ? xstrdup(fp.kop_id) : NULL;
+		out->koperasi_name = xstrdup(fp.kop_name);
+		out->letter_id = fp.letter_id[0] ? xstrdup(fp.letter_id) : NULL;
+		out->forwarded_to = xstrdup(fp.forward_to);
 	}
 	ok = 1;
 done:
 	free(number_text);
 	values_free(&fv);
 	store_steps_plan_free(&plan);
+	store_flow_plan_free(&fp);
 	if (store_tx_end(st, tok, ok, ok ? cause : NULL) != 0)
 		ok = 0;
 	if (!ok && out != NULL)
@@ -709,6 +749,8 @@ int store_case_update(struct store *st, const struct kind *k, const char *id,
 	values_init(&old.fields);
 	struct values nv;
 	values_init(&nv);
+	struct flow_plan fp;
+	memset(&fp, 0, sizeof fp);
 	int r = store_case_get(st, id, &old);
 	if (r < 0) {
 		store_db_cause(st, cause);
@@ -745,6 +787,8 @@ int store_case_update(struct store *st, const struct kind *k, const char *id,
 		if ((nf != NULL && strcmp(old.fields.key[i], nf->key) == 0) ||
 		    kind_field(k, old.fields.key[i]) == NULL)
 			values_set(&nv, old.fields.key[i], old.fields.val[i]);
+	if (store_flow_prepare(st, k, &nv, &old, &fp, cause) != 0)
+		goto done;
 
 	char now[21];
 	store_now(now);
@@ -757,7 +801,8 @@ int store_case_update(struct store *st, const struct kind *k, const char *id,
 			goto done;
 	}
 	if (changed == 0) {
-		ok = 1;
+		/* the registry may still lack what the case says */
+		ok = store_flow_apply(st, k, id, old.number_text, &fp, now, actor, cause) == 0;
 		goto done;
 	}
 	/* in a bulk transaction an older case leaves the FTS index while its
@@ -780,6 +825,8 @@ int store_case_update(struct store *st, const struct kind *k, const char *id,
 	store_bind_text(s, ":actor", actor);
 	store_bind_text(s, ":id", id);
 	store_bind_int(s, ":version", expected_version);
+	store_bind_text(s, ":koperasi_id", fp.kop_id[0] ? fp.kop_id : NULL);
+	store_bind_text(s, ":letter_id", fp.letter_id[0] ? fp.letter_id : NULL);
 	if (store_run(st, s, cause) != 0)
 		goto done;
 	if (sqlite3_changes(st->db) != 1) {
@@ -790,10 +837,13 @@ int store_case_update(struct store *st, const struct kind *k, const char *id,
 		goto done;
 	if (store_case_terms(st, k, &nv, old.number_text, cause) != 0)
 		goto done;
+	if (store_flow_apply(st, k, id, old.number_text, &fp, now, actor, cause) != 0)
+		goto done;
 	ok = 1;
 done:
 	case_clear(&old);
 	values_free(&nv);
+	store_flow_plan_free(&fp);
 	if (store_tx_end(st, tok, ok, ok ? cause : NULL) != 0)
 		ok = 0;
 	return ok ? 0 : -1;
@@ -803,7 +853,11 @@ done:
 
 #define ROW_COLS \
 	"c.rid, c.id, c.kind, c.number_text, c.received, c.party, c.subject, c.security," \
-	" c.urgency, c.penting, c.status, c.step, c.holder, c.deadline"
+	" c.urgency, c.penting, c.status, c.step, c.holder, c.deadline," \
+	" c.paused_since IS NOT NULL, c.koperasi_id," \
+	" (SELECT k.nama FROM koperasi k WHERE k.id = c.koperasi_id), c.letter_id, c.fields"
+/* the column after ROW_COLS (the sort value) */
+#define ROW_NCOLS 19
 
 /* Sort keys as expressions over cases c, as they come back in sortval; each
  * has an index (all cases, and per kind). The number key orders by year,
@@ -830,7 +884,8 @@ static const char *const hold_expr[SORT_COUNT] = {
 static const char *const view_cond[LS_COUNT] = {
 	NULL,                                           /* LS_MINE: the holding join does it */
 	"c.status = 'terbuka' AND +c.disposed = 0",     /* LS_UNDISPOSED */
-	"c.status = 'terbuka' AND c.deadline < :today", /* LS_OVERDUE */
+	/* LS_OVERDUE: a case whose service clock stands is never late */
+	"c.status = 'terbuka' AND c.deadline < :today AND c.paused_since IS NULL",
 	NULL,                                           /* LS_ALL */
 };
 /* Limit conditions of counts: seekable where an index helps (sifat, tahun,
@@ -1289,11 +1344,16 @@ void case_rows_free(struct case_row *rows, size_t n)
 		free(rows[i].holder);
 		free(rows[i].deadline);
 		free(rows[i].sortval);
+		free(rows[i].linked);
+		free(rows[i].koperasi_name);
+		free(rows[i].koperasi_id);
+		free(rows[i].letter_id);
+		values_free(&rows[i].fields);
 	}
 	free(rows);
 }
 
-static void list_row_read(sqlite3_stmt *s, struct case_row *r)
+void store_row_read(sqlite3_stmt *s, struct case_row *r)
 {
 	r->rowid = (long)sqlite3_column_int64(s, 0);
 	store_col_id(s, 1, r->id);
@@ -1309,7 +1369,18 @@ static void list_row_read(sqlite3_stmt *s, struct case_row *r)
 	r->step = sqlite3_column_int(s, 11);
 	r->holder = store_col_text(s, 12);
 	r->deadline = store_col_text(s, 13);
-	r->sortval = store_col_text(s, 14);
+	r->paused = sqlite3_column_int(s, 14) != 0;
+	r->koperasi_id = store_col_text(s, 15);
+	r->koperasi_name = store_col_text(s, 16);
+	r->letter_id = store_col_text(s, 17);
+	values_init(&r->fields);
+	const char *json = (const char *)sqlite3_column_text(s, 18);
+	if (json != NULL && values_from_json(json, &r->fields) != 0) {
+		values_free(&r->fields);
+		values_init(&r->fields);
+	}
+	r->linked = NULL;
+	r->sortval = store_col_text(s, ROW_NCOLS);
 	if (r->sortval == NULL)
 		r->sortval = xstrdup("");
 }
@@ -1355,7 +1426,7 @@ int store_list_page(struct store *st, const struct list_query *q, const struct c
 	size_t k = 0;
 	int rc = SQLITE_DONE;
 	while (k < (size_t)n && (rc = sqlite3_step(s)) == SQLITE_ROW)
-		list_row_read(s, &out[k++]);
+		store_row_read(s, &out[k++]);
 	if (k < (size_t)n && rc != SQLITE_DONE) {
 		list_cause(st, sh.search, cause);
 		store_reset(s);
@@ -1375,6 +1446,11 @@ int store_list_page(struct store *st, const struct list_query *q, const struct c
 	if (k == 0) {
 		free(out);
 		out = NULL;
+	}
+	/* the linked cases of the page's rows */
+	if (k > 0 && store_rows_linked(st, out, k, cause) != 0) {
+		case_rows_free(out, k);
+		return -1;
 	}
 	*rows = out;
 	*nrows = k;
@@ -1404,6 +1480,42 @@ long store_list_count(struct store *st, const struct list_query *q, char **cause
 	store_reset(s);
 	list_parts_free(&pp);
 	return n;
+}
+
+static const char SQL_KOPERASI_CASES[] =
+	"SELECT " ROW_COLS ", c.rid FROM cases c WHERE c.koperasi_id = :kid ORDER BY c.rid DESC";
+
+/* The cases linked to a cooperative, newest first (see store.h). */
+int store_koperasi_cases(struct store *st, const char *koperasi_id, struct case_row **rows,
+			 size_t *n, char **cause)
+{
+	*rows = NULL;
+	*n = 0;
+	sqlite3_stmt *s = store_stmt(st, SQL_KOPERASI_CASES);
+	store_bind_text(s, ":kid", koperasi_id);
+	struct case_row *out = NULL;
+	size_t k = 0, cap = 0;
+	int rc;
+	while ((rc = store_step(st, s, cause)) == SQLITE_ROW) {
+		if (k == cap) {
+			cap = cap ? cap * 2 : 8;
+			out = xreallocarray(out, cap, sizeof *out);
+		}
+		memset(&out[k], 0, sizeof out[k]);
+		store_row_read(s, &out[k++]);
+	}
+	if (rc != SQLITE_DONE) {
+		case_rows_free(out, k);
+		return -1;
+	}
+	store_reset(s);
+	if (k > 0 && store_rows_linked(st, out, k, cause) != 0) {
+		case_rows_free(out, k);
+		return -1;
+	}
+	*rows = out;
+	*n = k;
+	return 0;
 }
 
 void store_count_text(long n, char out[24])

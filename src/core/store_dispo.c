@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "store_int.h"
+#include "calendar.h"
 #include "date.h"
 
 #define DISPO_COLS \
@@ -19,18 +20,31 @@ static const char SQL_EVENTS[] =
 	" WHERE case_id = :case_id ORDER BY at, id";
 
 static const char SQL_STEP_INSERT[] =
-	"INSERT INTO step(id, case_id, no, actor, complete_on, started_at, done_at, done_by, skipped)"
+	"INSERT INTO step(id, case_id, no, actor, complete_on, started_at, done_at, done_by, skipped,"
+	" pause)"
 	" VALUES (:id, :case_id, :no, :actor, :complete_on, :started_at, :done_at, :done_by,"
-	" :skipped)";
+	" :skipped, :pause)";
 static const char SQL_STEPS_OPEN[] =
-	"SELECT no, actor, complete_on FROM step WHERE case_id = :case_id AND done_at IS NULL"
+	"SELECT no, actor, complete_on, pause FROM step WHERE case_id = :case_id AND done_at IS NULL"
 	" ORDER BY no";
+/* "tidak disetujui": the step returned to and those after it open again */
+static const char SQL_STEPS_REOPEN[] =
+	"UPDATE step SET done_at = NULL, done_by = NULL, skipped = 0,"
+	" started_at = CASE WHEN no = :to THEN :now ELSE NULL END"
+	" WHERE case_id = :case_id AND no >= :to";
 static const char SQL_STEP_CLOSE[] =
 	"UPDATE step SET done_at = :now, done_by = :actor, skipped = :skipped"
 	" WHERE case_id = :case_id AND no = :no AND done_at IS NULL";
 static const char SQL_STEP_START[] =
 	"UPDATE step SET started_at = :now"
 	" WHERE case_id = :case_id AND no = :no AND started_at IS NULL";
+static const char SQL_REQ_GET[] =
+	"SELECT done, note FROM case_req WHERE case_id = :case_id AND req_key = :key";
+static const char SQL_REQ_PUT[] =
+	"INSERT INTO case_req(case_id, req_key, done, note, by, at)"
+	" VALUES (:case_id, :key, :done, :note, :by, :at)"
+	" ON CONFLICT(case_id, req_key) DO UPDATE SET done = excluded.done, note = excluded.note,"
+	" by = excluded.by, at = excluded.at";
 static const char SQL_STEPS[] =
 	"SELECT no, started_at, done_at, done_by, skipped FROM step WHERE case_id = :case_id"
 	" ORDER BY no";
@@ -38,7 +52,14 @@ static const char SQL_STEPS[] =
 static const char SQL_CASE_STATE[] =
 	"SELECT status, kind FROM cases WHERE id = :id";
 static const char SQL_CASE_FLOW[] =
-	"SELECT status, step, step_actor, disposed, holder, rid FROM cases WHERE id = :id";
+	"SELECT status, step, step_actor, disposed, holder, rid, paused_since, deadline FROM cases"
+	" WHERE id = :id";
+/* the service clock stops (a pause step became current) or runs again */
+static const char SQL_CLOCK_STOP[] =
+	"UPDATE cases SET paused_since = :today WHERE id = :id";
+static const char SQL_CLOCK_RUN[] =
+	"UPDATE cases SET paused_since = NULL, paused_days = paused_days + :stood,"
+	" deadline = :deadline WHERE id = :id";
 static const char SQL_CASE_WORKFLOW[] =
 	"UPDATE cases SET step = :step, step_actor = :step_actor, disposed = :disposed,"
 	" holder = :holder WHERE id = :id";
@@ -170,6 +191,7 @@ struct open_step {
 	int  no;
 	char actor[64];
 	char complete_on[12];
+	int  pause;        /* the step stops the service clock */
 };
 
 static const char *step_complete_word(enum complete_on c)
@@ -207,6 +229,7 @@ static int steps_open(struct store *st, const char *case_id, struct open_step **
 		const char *c = (const char *)sqlite3_column_text(s, 2);
 		snprintf(o->actor, sizeof o->actor, "%s", a ? a : "");
 		snprintf(o->complete_on, sizeof o->complete_on, "%s", c ? c : "");
+		o->pause = sqlite3_column_int(s, 3) != 0;
 	}
 	if (rc != SQLITE_DONE) {
 		free(*out);
@@ -216,6 +239,16 @@ static int steps_open(struct store *st, const char *case_id, struct open_step **
 	}
 	store_reset(s);
 	return 0;
+}
+
+/* Logs the service clock stopping (run = 0) or running again at step no. */
+static int clock_event(struct store *st, const char *case_id, int no, int run, const char *now,
+		       const char *actor, const char *on_behalf, char **cause)
+{
+	char field[16];
+	snprintf(field, sizeof field, "%d", no);
+	return store_event(st, case_id, now, actor, on_behalf, "jam_layanan", field, NULL,
+			   run ? "berjalan" : "berhenti", cause);
 }
 
 /* Logs the closing of step no (done, or skipped). */
@@ -294,7 +327,8 @@ static int step_plan_cmp(const void *a, const void *b)
 /* The steps of a new case and their state once registered, as the step rows
  * would be after creating them and completing each register step in turn
  * (earlier open steps skipped, the next one started). */
-void store_steps_plan(const struct kind *k, const struct values *v, struct steps_init *p)
+void store_steps_plan(const struct kind *k, const struct values *v, int reqs_missing,
+		      struct steps_init *p)
 {
 	memset(p, 0, sizeof *p);
 	p->s = xcalloc(k->n_steps ? k->n_steps : 1, sizeof *p->s);
@@ -311,11 +345,16 @@ void store_steps_plan(const struct kind *k, const struct values *v, struct steps
 		const struct kstep *reg = p->s[r].ks;
 		if (reg->complete_on != CO_REGISTER)
 			continue;
-		for (; first < p->n && ord[first].ks->no <= reg->no; first++) {
+		/* a pause step waits for the requirements: it stays the current
+		 * step (the earlier ones are skipped) and the clock stands */
+		int blocked = reg->pauses_clock && reqs_missing > 0;
+		for (; first < p->n && ord[first].ks->no < reg->no + !blocked; first++) {
 			ord[first].done = 1;
 			ord[first].skipped = ord[first].ks->no < reg->no;
 			p->closes[p->nclose++] = ord[first];
 		}
+		if (blocked)
+			break;
 		if (first < p->n)
 			ord[first].started = 1;
 	}
@@ -323,6 +362,7 @@ void store_steps_plan(const struct kind *k, const struct values *v, struct steps
 		ord[first].started = 1;
 		p->step = ord[first].ks->no;
 		p->actor = ord[first].ks->actor && *ord[first].ks->actor ? ord[first].ks->actor : NULL;
+		p->paused = ord[first].ks->pauses_clock;
 	}
 	/* back to kind order, with their state */
 	for (size_t i = 0; i < p->n; i++)
@@ -358,6 +398,7 @@ int store_steps_create(struct store *st, const struct steps_init *p, const char 
 		store_bind_text_ref(s, ":done_at", sp->done ? at : NULL);
 		store_bind_text_ref(s, ":done_by", sp->done ? actor : NULL);
 		store_bind_int(s, ":skipped", sp->skipped);
+		store_bind_int(s, ":pause", sp->ks->pauses_clock != 0);
 		if (store_run(st, s, cause) != 0)
 			return -1;
 	}
@@ -365,6 +406,9 @@ int store_steps_create(struct store *st, const struct steps_init *p, const char 
 		if (step_event(st, case_id, p->closes[i].ks->no, p->closes[i].skipped, at, actor, NULL,
 			       cause) != 0)
 			return -1;
+	/* the case row was written with paused_since set (store_case_insert) */
+	if (p->paused && clock_event(st, case_id, p->step, 0, at, actor, NULL, cause) != 0)
+		return -1;
 	return 0;
 }
 
@@ -449,15 +493,81 @@ static int str_differs(const char *a, const char *b)
 	return strcmp(a, b) != 0;
 }
 
-/* Who finishes a case, and when (case_refresh). */
+/* Who changes the workflow of a case, and when (case_refresh); finish = 1:
+ * the change finishes the case. */
 struct finish {
 	const char *now, *actor, *on_behalf;
+	int         finish;
 };
+
+/* Working days the clock stood from the ISO date since to today (0 when
+ * since is today or bad). */
+static int clock_stood(struct store *st, const char *since, day_t today)
+{
+	day_t d;
+	if (since == NULL || date_parse_iso(since, &d) != 0 || d >= today)
+		return 0;
+	struct calendar *own = st->cal == NULL ? calendar_empty() : NULL;
+	int n = calendar_workdays_between(st->cal ? st->cal : own, d, today);
+	if (own != NULL)
+		calendar_free(own);
+	return n > 0 ? n : 0;
+}
+
+/* Stops the service clock of a case (want_pause, and it runs) or lets it run
+ * again (it stands and !want_pause): the working days it stood are added to
+ * paused_days and the deadline moves on by as many working days. step is the
+ * current step (0 when the case is done: then no event, the case is over). */
+static int case_clock(struct store *st, const char *case_id, int want_pause, int step,
+		      const char *paused_since, const char *deadline, const struct finish *fin,
+		      char **cause)
+{
+	if ((want_pause != 0) == (paused_since != NULL))
+		return 0;
+	char now[21], today[11];
+	const char *at = fin != NULL ? fin->now : NULL;
+	if (at == NULL) {
+		store_now(now);
+		at = now;
+	}
+	const char *actor = fin != NULL ? fin->actor : NULL;
+	const char *behalf = fin != NULL ? fin->on_behalf : NULL;
+	day_t td = clock_today();
+	date_fmt_iso(td, today);
+	sqlite3_stmt *s;
+	if (want_pause) {
+		s = store_stmt(st, SQL_CLOCK_STOP);
+		store_bind_text(s, ":today", today);
+		store_bind_text(s, ":id", case_id);
+		if (store_run(st, s, cause) != 0)
+			return -1;
+		return clock_event(st, case_id, step, 0, at, actor, behalf, cause);
+	}
+	int stood = clock_stood(st, paused_since, td);
+	char moved[11];
+	const char *dl = deadline;
+	day_t d;
+	if (stood > 0 && deadline != NULL && date_parse_iso(deadline, &d) == 0) {
+		struct calendar *own = st->cal == NULL ? calendar_empty() : NULL;
+		date_fmt_iso(calendar_add_workdays(st->cal ? st->cal : own, d, stood), moved);
+		if (own != NULL)
+			calendar_free(own);
+		dl = moved;
+	}
+	s = store_stmt(st, SQL_CLOCK_RUN);
+	store_bind_int(s, ":stood", stood);
+	store_bind_text(s, ":deadline", dl);
+	store_bind_text(s, ":id", case_id);
+	if (store_run(st, s, cause) != 0)
+		return -1;
+	return step > 0 ? clock_event(st, case_id, step, 1, at, actor, behalf, cause) : 0;
+}
 
 /* Recomputes step, step_actor, disposed and holder of a case and writes them
  * when they changed. known (nknown rows, when have_known) are its open steps
- * if the caller has them already. With fin, an open case also becomes
- * "selesai" in the same write, and the event "selesai" follows. */
+ * if the caller has them already. fin names who acts (events; NULL: "?");
+ * with fin->finish an open case also becomes "selesai" in the same write, and
+ * the event "selesai" follows. The service clock follows the current step. */
 static int case_refresh(struct store *st, const char *case_id, const struct open_step *known,
 			size_t nknown, int have_known, const struct finish *fin, char **cause)
 {
@@ -473,13 +583,15 @@ static int case_refresh(struct store *st, const char *case_id, const struct open
 	}
 	const char *t = (const char *)sqlite3_column_text(s, 0);
 	int done = t != NULL && strcmp(t, "selesai") == 0;
-	int finishing = fin != NULL && !done;
+	int finishing = fin != NULL && fin->finish && !done;
 	done = done || finishing;
 	int old_step = sqlite3_column_int(s, 1);
 	char *old_actor = store_col_text(s, 2);
 	int old_disposed = sqlite3_column_int(s, 3);
 	char *old_holder = store_col_text(s, 4);
 	long long rid = sqlite3_column_int64(s, 5);
+	char *paused_since = store_col_text(s, 6);
+	char *deadline = store_col_text(s, 7);
 	store_reset(s);
 	/* a bulk commit writes the inbox rows of an older case again (its status
 	 * may have changed before this call too) */
@@ -527,8 +639,25 @@ static int case_refresh(struct store *st, const char *case_id, const struct open
 		goto out;
 	}
 	store_reset(s);
-	if (!done && !disposed && n > 0 && op[0].actor[0] != '\0')
-		buf_adds(&holder, op[0].actor);
+	/* the current step's actor holds the case too when nobody disposed it,
+	 * or when the step is done by hand (a service's later steps, after the
+	 * dispositions that assigned it) */
+	if (!done && n > 0 && op[0].actor[0] != '\0' &&
+	    (!disposed || strcmp(op[0].complete_on, "manual") == 0)) {
+		size_t al = strlen(op[0].actor);
+		int seen = 0;
+		for (const char *h = holder.s; h != NULL && *h && !seen; ) {
+			const char *e = strstr(h, ", ");
+			size_t hl = e ? (size_t)(e - h) : strlen(h);
+			seen = hl == al && strncmp(h, op[0].actor, al) == 0;
+			h = e ? e + 2 : h + hl;
+		}
+		if (!seen) {
+			if (holder.len > 0)
+				buf_adds(&holder, ", ");
+			buf_adds(&holder, op[0].actor);
+		}
+	}
 	int step = done || n == 0 ? 0 : op[0].no;
 	const char *actor = done || n == 0 || op[0].actor[0] == '\0' ? NULL : op[0].actor;
 	const char *hold = holder.len > 0 ? holder.s : NULL;
@@ -548,10 +677,16 @@ static int case_refresh(struct store *st, const char *case_id, const struct open
 					  "status", "terbuka", "selesai", cause);
 	}
 	buf_free(&holder);
+	/* the service clock stands while the current step is a pause step */
+	if (ret == 0)
+		ret = case_clock(st, case_id, !done && n > 0 && op[0].pause, step, paused_since,
+				 deadline, fin, cause);
 out:
 	free(o);
 	free(old_actor);
 	free(old_holder);
+	free(paused_since);
+	free(deadline);
 	return ret;
 }
 
@@ -578,6 +713,63 @@ static int case_close_steps(struct store *st, const char *case_id, const char *n
 	return ret;
 }
 
+/* Closes the open steps and marks the case done (a forwarded request). */
+int store_case_finish(struct store *st, const char *case_id, const char *now,
+		      const char *actor, char **cause)
+{
+	if (case_close_steps(st, case_id, now, actor, NULL, cause) != 0)
+		return -1;
+	struct finish fin = { now, actor, NULL, 1 };
+	return case_refresh(st, case_id, NULL, 0, 0, &fin, cause);
+}
+
+/* Checks that actor may complete or send back the current step o: the actor
+ * holds the step's position or has the role admin or pencatat. */
+static int step_may_act(struct store *st, const char *actor, const struct open_step *o,
+			char **cause)
+{
+	int err;
+	const struct person *a = store_person_cached(st, actor ? actor : "", &err);
+	if (err) {
+		store_db_cause(st, cause);
+		return -1;
+	}
+	if (a == NULL) {
+		*cause = xasprintf(_("pengguna '%s' tidak terdaftar"), actor ? actor : "");
+		return -1;
+	}
+	if (o->actor[0] == '\0' || (a->position != NULL && strcmp(a->position, o->actor) == 0) ||
+	    person_has_role(a, "admin") || person_has_role(a, "pencatat"))
+		return 0;
+	*cause = xasprintf(_("tahap %d dikerjakan oleh jabatan '%s', bukan jabatan Anda ('%s');"
+			     " hanya pemegang jabatan itu, pencatat atau admin"), o->no, o->actor,
+			   a->position ? a->position : "-");
+	return -1;
+}
+
+/* Loads an open case of kind k for a workflow action (step, requirement):
+ * 0, or -1 with cause (not found, other kind, closed). */
+static int case_open_for(struct store *st, const struct kind *k, const char *case_id,
+			 char **cause)
+{
+	char status[16], kind[64];
+	int r = case_state(st, case_id, status, kind, cause);
+	if (r <= 0) {
+		if (r == 0)
+			*cause = xstrdup(_("berkas tidak ditemukan"));
+		return -1;
+	}
+	if (k != NULL && strcmp(kind, k->key) != 0) {
+		*cause = xasprintf(_("berkas berjenis %s, bukan %s"), kind, k->key);
+		return -1;
+	}
+	if (strcmp(status, "selesai") == 0) {
+		*cause = xstrdup(_("berkas sudah selesai"));
+		return -1;
+	}
+	return 0;
+}
+
 /* Completes the current step by hand; the last one finishes the case. */
 int store_step_done(struct store *st, const struct kind *k, const char *case_id,
 		    const char *actor, char **cause)
@@ -585,37 +777,225 @@ int store_step_done(struct store *st, const struct kind *k, const char *case_id,
 	int tok, ok = 0;
 	if (store_tx_begin(st, &tok, cause) != 0)
 		return -1;
-	char status[16], kind[64], now[21];
+	char now[21];
 	struct open_step *o = NULL;
 	size_t n = 0;
-	int r = case_state(st, case_id, status, kind, cause);
-	if (r <= 0) {
-		if (r == 0)
-			*cause = xstrdup(_("berkas tidak ditemukan"));
+	if (case_open_for(st, k, case_id, cause) != 0)
 		goto done;
-	}
-	if (k != NULL && strcmp(kind, k->key) != 0) {
-		*cause = xasprintf(_("berkas berjenis %s, bukan %s"), kind, k->key);
-		goto done;
-	}
-	if (strcmp(status, "selesai") == 0) {
-		*cause = xstrdup(_("berkas sudah selesai"));
-		goto done;
-	}
 	if (steps_open(st, case_id, &o, &n, cause) != 0)
 		goto done;
 	if (n == 0) {
 		*cause = xstrdup(_("tidak ada tahap yang masih terbuka"));
 		goto done;
 	}
+	if (step_may_act(st, actor, &o[0], cause) != 0)
+		goto done;
+	/* the gate: waiting on the applicant, or verifying, needs every
+	 * required requirement ticked */
+	const struct kstep *ks = k != NULL ? kind_step(k, o[0].no) : NULL;
+	if (ks != NULL && (ks->pauses_clock || ks->return_to > 0)) {
+		char *labels = NULL;
+		int m = store_reqs_missing(st, k, case_id, &labels);
+		if (m < 0) {
+			store_db_cause(st, cause);
+			free(labels);
+			goto done;
+		}
+		if (m > 0) {
+			*cause = xasprintf(_("persyaratan belum lengkap: %s"), labels);
+			free(labels);
+			goto done;
+		}
+		free(labels);
+	}
 	store_now(now);
 	if (step_complete_open(st, case_id, o, n, o[0].no, now, actor, NULL, cause) != 0)
 		goto done;
 	/* the last step done: the case is (no steps remain open to close) */
-	struct finish fin = { now, actor, NULL };
-	ok = case_refresh(st, case_id, o + 1, n - 1, 1, n == 1 ? &fin : NULL, cause) == 0;
+	struct finish fin = { now, actor, NULL, n == 1 };
+	ok = case_refresh(st, case_id, o + 1, n - 1, 1, &fin, cause) == 0;
 done:
 	free(o);
+	if (store_tx_end(st, tok, ok, ok ? cause : NULL) != 0)
+		ok = 0;
+	return ok ? 0 : -1;
+}
+
+/* "Tidak disetujui": back to the current step's return_to (see store.h). */
+int store_step_return(struct store *st, const struct kind *k, const char *case_id,
+		      const char *reason, const char *actor, char **cause)
+{
+	char *why = xstrdup(reason ? reason : "");
+	str_trim(why);
+	if (*why == '\0') {
+		free(why);
+		*cause = xstrdup(_("alasan: wajib diisi (mengapa tidak disetujui)"));
+		return -1;
+	}
+	int tok, ok = 0;
+	if (store_tx_begin(st, &tok, cause) != 0) {
+		free(why);
+		return -1;
+	}
+	char now[21];
+	struct open_step *o = NULL;
+	size_t n = 0;
+	if (case_open_for(st, k, case_id, cause) != 0)
+		goto done;
+	if (steps_open(st, case_id, &o, &n, cause) != 0)
+		goto done;
+	if (n == 0) {
+		*cause = xstrdup(_("tidak ada tahap yang masih terbuka"));
+		goto done;
+	}
+	const struct kstep *ks = k != NULL ? kind_step(k, o[0].no) : NULL;
+	if (ks == NULL || ks->return_to <= 0) {
+		*cause = xasprintf(_("tahap %d tidak dapat dikembalikan: tahap ini tidak punya tahap"
+				     " tujuan bila tidak disetujui (return_to)"), o[0].no);
+		goto done;
+	}
+	if (step_may_act(st, actor, &o[0], cause) != 0)
+		goto done;
+	store_now(now);
+	sqlite3_stmt *s = store_stmt(st, SQL_STEPS_REOPEN);
+	store_bind_int(s, ":to", ks->return_to);
+	store_bind_text_ref(s, ":now", now);
+	store_bind_text_ref(s, ":case_id", case_id);
+	if (store_run(st, s, cause) != 0)
+		goto done;
+	char from[16], to[16];
+	snprintf(from, sizeof from, "%d", o[0].no);
+	snprintf(to, sizeof to, "%d", ks->return_to);
+	if (store_event(st, case_id, now, actor, NULL, "dikembalikan", from, to, why, cause) != 0)
+		goto done;
+	struct finish who = { now, actor, NULL, 0 };
+	ok = case_refresh(st, case_id, NULL, 0, 0, &who, cause) == 0;
+done:
+	free(o);
+	free(why);
+	if (store_tx_end(st, tok, ok, ok ? cause : NULL) != 0)
+		ok = 0;
+	return ok ? 0 : -1;
+}
+
+/* Ticks or unticks a requirement (see store.h). */
+int store_req_set(struct store *st, const struct kind *k, const char *case_id,
+		  const char *key, int done_flag, const char *note, const char *actor,
+		  char **cause)
+{
+	const struct kreq *rq = NULL;
+	for (size_t i = 0; k != NULL && key != NULL && i < k->n_reqs; i++)
+		if (strcmp(k->reqs[i].key, key) == 0)
+			rq = &k->reqs[i];
+	if (rq == NULL) {
+		struct buf b;
+		buf_init(&b);
+		buf_add(&b, "", 0);
+		for (size_t i = 0; k != NULL && i < k->n_reqs; i++) {
+			if (i > 0)
+				buf_adds(&b, ", ");
+			buf_adds(&b, k->reqs[i].key);
+		}
+		char *safe = str_sanitize(key ? key : "", 1);
+		if (b.len > 0)
+			*cause = xasprintf(_("persyaratan '%s' tidak dikenal (%s)"), safe, b.s);
+		else
+			*cause = xasprintf(_("persyaratan '%s' tidak dikenal: jenis ini tidak punya"
+					     " persyaratan"), safe);
+		free(safe);
+		buf_free(&b);
+		return -1;
+	}
+	char *text = xstrdup(note ? note : "");
+	str_trim(text);
+	if (*text == '\0') {
+		free(text);
+		text = NULL;
+	}
+	done_flag = done_flag != 0;
+	int tok, ok = 0;
+	if (store_tx_begin(st, &tok, cause) != 0) {
+		free(text);
+		return -1;
+	}
+	char now[21];
+	char *old_note = NULL;
+	char *newv = NULL;
+	struct open_step *o = NULL;
+	size_t n = 0;
+	if (case_open_for(st, k, case_id, cause) != 0)
+		goto done;
+	int err;
+	if (store_person_cached(st, actor ? actor : "", &err) == NULL) {
+		if (err)
+			store_db_cause(st, cause);
+		else
+			*cause = xasprintf(_("pengguna '%s' tidak terdaftar"), actor ? actor : "");
+		goto done;
+	}
+	sqlite3_stmt *s = store_stmt(st, SQL_REQ_GET);
+	store_bind_text_ref(s, ":case_id", case_id);
+	store_bind_text_ref(s, ":key", rq->key);
+	int rc = store_step(st, s, cause);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		goto done;
+	int old_done = rc == SQLITE_ROW && sqlite3_column_int(s, 0) != 0;
+	if (rc == SQLITE_ROW)
+		old_note = store_col_text(s, 1);
+	store_reset(s);
+	if (rc == SQLITE_ROW && old_done == done_flag && !str_differs(old_note, text)) {
+		ok = 1; /* nothing changes */
+		goto done;
+	}
+	store_now(now);
+	s = store_stmt(st, SQL_REQ_PUT);
+	store_bind_text_ref(s, ":case_id", case_id);
+	store_bind_text_ref(s, ":key", rq->key);
+	store_bind_int(s, ":done", done_flag);
+	store_bind_text_ref(s, ":note", text);
+	store_bind_text_ref(s, ":by", actor);
+	store_bind_text_ref(s, ":at", now);
+	if (store_run(st, s, cause) != 0)
+		goto done;
+	newv = text != NULL ? xasprintf("%s: %s", done_flag ? "ada" : "belum", text)
+			    : xstrdup(done_flag ? "ada" : "belum");
+	if (store_event(st, case_id, now, actor, NULL, "persyaratan", rq->key,
+			old_done ? "ada" : "belum", newv, cause) != 0)
+		goto done;
+	/* complete: a pause step that completes on register (waiting for the
+	 * requirements since the case was registered) completes now, and so
+	 * does the next one of that sort */
+	int moved = 0;
+	while (done_flag) {
+		free(o);
+		o = NULL;
+		if (steps_open(st, case_id, &o, &n, cause) != 0)
+			goto done;
+		if (n == 0 || !o[0].pause || strcmp(o[0].complete_on, "register") != 0)
+			break;
+		int m = store_reqs_missing(st, k, case_id, NULL);
+		if (m < 0) {
+			store_db_cause(st, cause);
+			goto done;
+		}
+		if (m > 0)
+			break;
+		if (step_complete_open(st, case_id, o, n, o[0].no, now, actor, NULL, cause) != 0)
+			goto done;
+		moved = 1;
+	}
+	if (moved) {
+		/* the last step completed (no step open): the case is done */
+		struct finish who = { now, actor, NULL, n == 0 };
+		ok = case_refresh(st, case_id, NULL, 0, 0, &who, cause) == 0;
+	} else {
+		ok = 1;
+	}
+done:
+	free(o);
+	free(old_note);
+	free(newv);
+	free(text);
 	if (store_tx_end(st, tok, ok, ok ? cause : NULL) != 0)
 		ok = 0;
 	return ok ? 0 : -1;
@@ -1014,7 +1394,8 @@ int store_dispose(struct store *st, const char *case_id, const char *parent_id,
 		free(o);
 		goto done;
 	}
-	ok = case_refresh(st, case_id, o != NULL ? o + closed : NULL, n - closed, 1, NULL,
+	struct finish who = { now, actor, on_behalf, 0 };
+	ok = case_refresh(st, case_id, o != NULL ? o + closed : NULL, n - closed, 1, &who,
 			  cause) == 0;
 	free(o);
 done:
@@ -1132,6 +1513,18 @@ static int dispo_propagate(struct store *st, const struct dispo *d, const char *
 		return -1;
 	if (open > 0)
 		return 0;
+	/* a service is done when its steps are: a step still to be done by hand
+	 * keeps it open though every disposition is answered */
+	struct open_step *o;
+	size_t n;
+	if (steps_open(st, d->case_id, &o, &n, cause) != 0)
+		return -1;
+	int manual = 0;
+	for (size_t i = 0; i < n; i++)
+		manual |= strcmp(o[i].complete_on, "manual") == 0;
+	free(o);
+	if (manual)
+		return 0;
 	*finish = 1;
 	return case_close_steps(st, d->case_id, now, actor, on_behalf, cause);
 }
@@ -1185,8 +1578,8 @@ int store_dispo_followup(struct store *st, const char *dispo_id, const char *not
 	int finish;
 	if (dispo_propagate(st, &d, now, actor, on_behalf, &finish, cause) != 0)
 		goto done;
-	struct finish fin = { now, actor, on_behalf };
-	ok = case_refresh(st, d.case_id, NULL, 0, 0, finish ? &fin : NULL, cause) == 0;
+	struct finish fin = { now, actor, on_behalf, finish };
+	ok = case_refresh(st, d.case_id, NULL, 0, 0, &fin, cause) == 0;
 done:
 	if (have)
 		dispo_clear(&d);

@@ -73,7 +73,18 @@ struct store {
 	/* a plain-text limit with at most this many matches is driven from the
 	 * FTS matches (LK_TEXT_FTS); store_open sets it, tests may change it */
 	long                   limit_fts_drive;
+	/* issue 3: the loaded kinds (short titles of linked cases; not owned,
+	 * may be NULL), the data/ folder and the registry lists and grade
+	 * rules read from it on first need (store_koperasi_ref) */
+	const struct kindset  *kinds;
+	char                  *data_dir;
+	struct kop_ref        *kop_ref;
 };
+
+/* store_open, but migrating only up to schema version (a test makes an
+ * older database with it, then opens it with store_open to migrate it). */
+int store_open_version(const char *path, int create, int version, struct store **out,
+		       char **cause);
 
 /* The cached statement for a static SQL string, prepared on first use. A
  * statement that fails to prepare is a programmer error: abort. */
@@ -141,8 +152,13 @@ struct steps_init {
 	size_t            nclose;
 	int               step;
 	const char       *actor;
+	int               paused;  /* the current step stops the service clock */
 };
-void store_steps_plan(const struct kind *k, const struct values *v, struct steps_init *p);
+/* reqs_missing > 0: the required requirements are not all ticked, so a pause
+ * step that completes on register stays open (the case waits there, its
+ * clock standing). */
+void store_steps_plan(const struct kind *k, const struct values *v, int reqs_missing,
+		      struct steps_init *p);
 void store_steps_plan_free(struct steps_init *p);
 /* Writes the step rows of a new case from its plan and logs ("tahap") the
  * steps registering closed (store_dispo.c). */
@@ -175,5 +191,42 @@ const struct person *store_person_cached(struct store *st, const char *login, in
 
 /* Role check for a person (store.c): 1 if the comma list has role. */
 int  store_roles_have(const char *roles, const char *role);
+
+/* ---- issue 3: links, serving office, registry write-back (store_flow.c) ---- */
+
+struct koperasi;
+/* What the fields of a case being saved link to and cause, checked before
+ * anything is written (store_flow_prepare), applied after the case row is
+ * written (store_flow_apply). */
+struct flow_plan {
+	char             kop_id[37];     /* linked cooperative, "" none */
+	char            *kop_name;
+	char             letter_id[37];  /* linked incoming letter, "" none */
+	char            *forward_to;     /* forwarded on this save: office code, else NULL */
+	char            *forward_text;   /* event text: office and forwarding letter */
+	struct koperasi *writeback;      /* the cooperative with the [registry] fields
+					  * applied, when they change it; else NULL */
+};
+void store_flow_plan_free(struct flow_plan *fp);
+/* Resolves the koperasi and letter fields of v (stored form; the koperasi
+ * value is rewritten to the cooperative's NIK, or its id), applies the
+ * serving-office rule and prepares the registry write-back. old is the stored
+ * case on update (its links stand while their field is unchanged), NULL on
+ * insert. 0, or -1 with cause naming the field. Nothing is written. */
+int  store_flow_prepare(struct store *st, const struct kind *k, struct values *v,
+			const struct case_rec *old, struct flow_plan *fp, char **cause);
+/* After the case row is written: the forward (event "diteruskan", steps
+ * closed, case done) and the registry write-back (history naming the case). */
+int  store_flow_apply(struct store *st, const struct kind *k, const char *case_id,
+		      const char *number_text, struct flow_plan *fp, const char *now,
+		      const char *actor, char **cause);
+/* Closes the open steps of a case and marks it done ("selesai"), as a last
+ * follow-up does (store_dispo.c). */
+int  store_case_finish(struct store *st, const char *case_id, const char *now,
+		       const char *actor, char **cause);
+/* Reads a list row: ROW_COLS then the sort value (store_case.c). */
+void store_row_read(sqlite3_stmt *s, struct case_row *r);
+/* Fills the linked text of each row (the page's rows only). */
+int  store_rows_linked(struct store *st, struct case_row *rows, size_t n, char **cause);
 
 #endif

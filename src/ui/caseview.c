@@ -1,7 +1,11 @@
-/* caseview.c: the case screen: fields, disposition tree, steps and history as scrollable text. */
+/* caseview.c: the case screen: fields, cooperative, linked cases, service clock,
+ * requirements, disposition tree, steps and history as scrollable text; the
+ * step actions (done, not approved). */
 #include <stdlib.h>
 #include <string.h>
 
+#include "kop.h"
+#include "koperasi.h"
 #include "ui.h"
 #include "util.h"
 
@@ -19,6 +23,7 @@ struct caseview_name {
 };
 
 struct caseview {
+	struct screen   *self;      /* the screen (its key bar follows the case) */
 	char             id[37];
 	int              found;     /* 1 when the case was read */
 	struct case_rec  c;
@@ -29,6 +34,12 @@ struct caseview {
 	size_t           ns;
 	struct event    *ev;
 	size_t           ne;
+	struct koperasi  kop;       /* linked cooperative, when have_kop */
+	int              have_kop;
+	struct case_link *links;    /* linked cases, both ways */
+	size_t           nlinks;
+	struct req_rec  *reqs;      /* the kind's requirement checklist */
+	size_t           nreqs;
 	struct caseview_line  *lines;     /* the text built for `width` */
 	size_t           nl, capl;
 	int              width;
@@ -206,6 +217,99 @@ static void caseview_field(struct caseview *cv, int lw, const char *label, const
 	free(fit);
 }
 
+/* 1 if the case is still open. */
+static int caseview_open(const struct caseview *cv)
+{
+	return cv->c.status == NULL || strcmp(cv->c.status, "selesai") != 0;
+}
+
+/* 1 for a kind worked by hand step by step (a service request: it has
+ * requirements or manual steps), 0 for a letter. */
+static int caseview_is_service(const struct kind *k)
+{
+	if (k == NULL)
+		return 0;
+	if (k->n_reqs > 0)
+		return 1;
+	for (size_t i = 0; i < k->n_steps; i++)
+		if (k->steps[i].complete_on == CO_MANUAL)
+			return 1;
+	return 0;
+}
+
+/* 1 if the kind has a step that stops the service clock. */
+static int caseview_has_pause(const struct kind *k)
+{
+	for (size_t i = 0; k != NULL && i < k->n_steps; i++)
+		if (k->steps[i].pauses_clock)
+			return 1;
+	return 0;
+}
+
+/* The linked cooperative as "Name (NIK 5371010203040001)". Caller frees. */
+static char *caseview_kop_text(const struct caseview *cv, const char *stored)
+{
+	if (!cv->have_kop)
+		return xasprintf(_("%s (tidak ada di registri koperasi)"), stored ? stored : "-");
+	const char *name = cv->kop.nama ? cv->kop.nama : "-";
+	if (cv->kop.nik != NULL && *cv->kop.nik != '\0')
+		return xasprintf(_("%s (NIK %s; K: buka)"), name, cv->kop.nik);
+	return xasprintf(_("%s (belum ber-NIK; K: buka)"), name);
+}
+
+/* Working days the clock has stood so far: finished pauses plus the one
+ * going on. */
+static int caseview_paused_days(const struct caseview *cv)
+{
+	int n = cv->c.paused_days;
+	day_t since;
+	if (cv->c.paused_since != NULL && date_parse_iso(cv->c.paused_since, &since) == 0) {
+		int more = calendar_workdays_between(ui_app()->cal, since, clock_today());
+		if (more > 0)
+			n += more;
+	}
+	return n;
+}
+
+/* "Jam layanan": running, or stopped since when and for how long. */
+static char *caseview_clock_text(const struct caseview *cv)
+{
+	int days = caseview_paused_days(cv);
+	if (cv->c.paused_since != NULL && *cv->c.paused_since != '\0') {
+		char since[11];
+		caseview_dmy(cv->c.paused_since, since);
+		return xasprintf(_("berhenti sejak %s (menunggu pemohon), %d hari kerja berhenti"),
+				 since, days);
+	}
+	if (days > 0)
+		return xasprintf(_("berjalan (sempat berhenti %d hari kerja)"), days);
+	return xstrdup(_("berjalan"));
+}
+
+/* Required requirements ticked and in all; *missing gets the labels of the
+ * missing ones joined by "; " (NULL when none; caller frees). */
+static void caseview_req_count(const struct caseview *cv, int *done, int *all, char **missing)
+{
+	struct buf b;
+	buf_init(&b);
+	*done = *all = 0;
+	for (size_t i = 0; i < cv->nreqs; i++) {
+		const struct req_rec *r = &cv->reqs[i];
+		if (r->req == NULL || !r->req->required)
+			continue;
+		(*all)++;
+		if (r->done) {
+			(*done)++;
+		} else {
+			if (b.len > 0)
+				buf_adds(&b, "; ");
+			buf_adds(&b, r->req->label);
+		}
+	}
+	*missing = b.len > 0 ? buf_steal(&b) : NULL;
+	buf_free(&b);
+}
+
 static void caseview_build_fields(struct caseview *cv)
 {
 	struct app *a = ui_app();
@@ -216,7 +320,8 @@ static void caseview_build_fields(struct caseview *cv)
 			const char *v = values_get(&cv->c.fields, f->key);
 			if (v == NULL || *v == '\0')
 				continue; /* empty fields stay off the sheet; the form shows them */
-			char *disp = kind_display_long(f, v);
+			char *disp = f->type == FT_KOPERASI ? caseview_kop_text(cv, v)
+							    : kind_display_long(f, v);
 			caseview_field(cv, lw, f->label, disp, A_NORMAL, CP_NORMAL);
 			free(disp);
 		}
@@ -224,7 +329,7 @@ static void caseview_build_fields(struct caseview *cv)
 		for (size_t i = 0; i < cv->c.fields.n; i++)
 			caseview_field(cv, lw, cv->c.fields.key[i], cv->c.fields.val[i], A_NORMAL, CP_NORMAL);
 	}
-	int open = cv->c.status == NULL || strcmp(cv->c.status, "selesai") != 0;
+	int open = caseview_open(cv);
 	char *status;
 	const struct kstep *ks = cv->k && open && cv->c.step > 0 ? kind_step(cv->k, cv->c.step) : NULL;
 	if (ks != NULL)
@@ -234,9 +339,71 @@ static void caseview_build_fields(struct caseview *cv)
 		status = xstrdup(cv->c.status ? cv->c.status : "-");
 	caseview_field(cv, lw, _("Status"), status, A_BOLD, CP_NORMAL);
 	free(status);
-	char *dl = caseview_deadline(cv->c.deadline, open);
-	caseview_field(cv, lw, _("Batas waktu"), dl, A_NORMAL, caseview_deadline_pair(cv->c.deadline, open));
+	if (cv->c.forwarded_to != NULL && *cv->c.forwarded_to != '\0') {
+		const struct kfield *ff = cv->k && cv->k->forward_field
+					  ? kind_field(cv->k, cv->k->forward_field) : NULL;
+		char *fw = ff ? kind_display_long(ff, cv->c.forwarded_to) : xstrdup(cv->c.forwarded_to);
+		caseview_field(cv, lw, _("Diteruskan"), fw, A_NORMAL, CP_NORMAL);
+		free(fw);
+	}
+	int paused = open && cv->c.paused_since != NULL && *cv->c.paused_since != '\0';
+	char *dl;
+	if (paused && cv->c.deadline != NULL) {
+		char dmy[11];
+		caseview_dmy(cv->c.deadline, dmy);
+		dl = xasprintf(_("%s (bergeser selama jam layanan berhenti)"), dmy);
+	} else {
+		dl = caseview_deadline(cv->c.deadline, open);
+	}
+	caseview_field(cv, lw, _("Batas waktu"), dl, A_NORMAL,
+		       paused ? CP_NORMAL : caseview_deadline_pair(cv->c.deadline, open));
 	free(dl);
+	if (open && (caseview_has_pause(cv->k) || cv->c.paused_days > 0)) {
+		char *clk = caseview_clock_text(cv);
+		caseview_field(cv, lw, _("Jam layanan"), clk, paused ? A_BOLD : A_NORMAL, CP_NORMAL);
+		free(clk);
+	}
+	if (cv->k != NULL && cv->k->n_reqs > 0) {
+		int done, all;
+		char *missing;
+		caseview_req_count(cv, &done, &all, &missing);
+		/* the labels can be long: name the missing ones only when they are few
+		 * and short; the checklist (s) has them all */
+		char *rq;
+		if (missing != NULL && str_width(missing) <= cv->width / 2)
+			rq = xasprintf(_("%d dari %d wajib lengkap; belum: %s (s: daftar)"), done, all,
+				       missing);
+		else if (missing != NULL)
+			rq = xasprintf(_("%d dari %d wajib lengkap; %d belum (s: daftar)"), done, all,
+				       all - done);
+		else
+			rq = xasprintf(_("%d dari %d wajib lengkap"), done, all);
+		caseview_field(cv, lw, _("Persyaratan"), rq, A_NORMAL,
+			       missing && open ? CP_DUE : CP_NORMAL);
+		free(rq);
+		free(missing);
+	}
+}
+
+/* "Terkait": the letter that brought this request, the requests a letter
+ * brought. */
+static void caseview_build_links(struct caseview *cv)
+{
+	struct app *a = ui_app();
+	if (cv->nlinks == 0)
+		return;
+	caseview_heading(cv, _("Berkas terkait (o: buka)"));
+	for (size_t i = 0; i < cv->nlinks; i++) {
+		const struct case_link *l = &cv->links[i];
+		const struct kind *lk = l->kind ? kindset_find(&a->kinds, l->kind) : NULL;
+		char *head = xasprintf("  %s %s: ", lk ? lk->title : (l->kind ? l->kind : "-"),
+				       l->number_text ? l->number_text : "-");
+		char *body = xasprintf("%s [%s]", l->subject ? l->subject : "",
+				       l->status ? l->status : "-");
+		caseview_add_wrapped(cv, head, 6, body, A_NORMAL, CP_NORMAL);
+		free(head);
+		free(body);
+	}
 }
 
 static void caseview_build_dispos(struct caseview *cv)
@@ -350,16 +517,20 @@ static void caseview_build_steps(struct caseview *cv)
 	caseview_add(cv, h, A_BOLD, CP_NORMAL);
 	free(h);
 	time_t now = clock_now();
+	int open = caseview_open(cv);
 	for (size_t i = 0; i < cv->k->n_steps; i++) {
 		const struct kstep *ks = &cv->k->steps[i];
 		const struct step_rec *r = caseview_step_rec(cv, ks->no);
+		int current = open && ks->no == cv->c.step;
 		const char *state;
 		char *taken = xstrdup("-");
 		int over = 0;
 		time_t t0, t1;
 		if (r != NULL && r->done_at != NULL)
 			state = r->skipped ? _("dilewati") : _("selesai");
-		else if (r != NULL && r->started_at != NULL)
+		else if (current && cv->c.paused_since != NULL && *cv->c.paused_since != '\0')
+			state = _("berhenti");
+		else if ((r != NULL && r->started_at != NULL) || current)
 			state = _("berjalan");
 		else
 			state = _("belum");
@@ -380,7 +551,7 @@ static void caseview_build_steps(struct caseview *cv)
 		char *ft = str_fit(tt, wtime);
 		struct buf b;
 		buf_init(&b);
-		buf_printf(&b, "%3d ", ks->no);
+		buf_printf(&b, "%c%2d ", current ? '>' : ' ', ks->no); /* > the current step */
 		buf_adds(&b, fa);
 		buf_printf(&b, "%*s ", wactor - str_width(fa), "");
 		buf_adds(&b, fs);
@@ -388,8 +559,29 @@ static void caseview_build_steps(struct caseview *cv)
 		buf_adds(&b, ft);
 		buf_printf(&b, "%*s ", wtime - str_width(ft), "");
 		buf_adds(&b, state);
-		caseview_add(cv, b.s, A_NORMAL, over ? CP_OVERDUE : CP_NORMAL);
+		caseview_add(cv, b.s, current ? A_BOLD : A_NORMAL, over ? CP_OVERDUE : CP_NORMAL);
 		buf_free(&b);
+		if (r != NULL && r->done_at != NULL && !r->skipped && r->done_by != NULL) {
+			char when[17];
+			caseview_time(r->done_at, when);
+			char *by = xasprintf(_("selesai %s oleh %s"), when, caseview_who(cv, r->done_by));
+			caseview_add_wrapped(cv, "      ", 6, by, A_DIM, CP_NORMAL);
+			free(by);
+		}
+		if (current) {
+			/* what is to be done now, and where "not approved" goes */
+			char *t = xasprintf("      %s: ", _("Kegiatan"));
+			caseview_add_wrapped(cv, t, 8, ks->activity ? ks->activity : "-", A_NORMAL,
+					     CP_NORMAL);
+			free(t);
+			if (ks->return_to > 0) {
+				char *rt = xasprintf(_("kembali ke tahap %d (x)"), ks->return_to);
+				t = xasprintf("      %s: ", _("Tidak disetujui"));
+				caseview_add_wrapped(cv, t, 8, rt, A_NORMAL, CP_NORMAL);
+				free(t);
+				free(rt);
+			}
+		}
 		free(fa);
 		free(fs);
 		free(ft);
@@ -408,6 +600,39 @@ static char *caseview_event_value(const struct caseview *cv, const char *field, 
 	if (f != NULL)
 		return kind_display(f, v);
 	return xstrdup(app_position_name(ui_app(), v)); /* a position code, or v itself */
+}
+
+/* Label of a requirement key, or the key. */
+static const char *caseview_req_label(const struct caseview *cv, const char *key)
+{
+	for (size_t i = 0; cv->k != NULL && key != NULL && i < cv->k->n_reqs; i++)
+		if (strcmp(cv->k->reqs[i].key, key) == 0)
+			return cv->k->reqs[i].label;
+	return key ? key : "-";
+}
+
+/* The text of the events of the step and requirement actions, or NULL for
+ * the others. Caller frees. */
+static char *caseview_event_special(const struct caseview *cv, const struct event *e)
+{
+	const char *act = e->action ? e->action : "";
+	if (strcmp(act, "dikembalikan") == 0)
+		return xasprintf(_("tidak disetujui pada tahap %s, dikembalikan ke tahap %s: %s"),
+				 e->field ? e->field : "-", e->old_value ? e->old_value : "-",
+				 e->new_value ? e->new_value : "-");
+	if (strcmp(act, "persyaratan") == 0)
+		return xasprintf(_("persyaratan %s: %s -> %s"), caseview_req_label(cv, e->field),
+				 e->old_value ? e->old_value : "-", e->new_value ? e->new_value : "-");
+	if (strcmp(act, "tahap") == 0 && e->field != NULL)
+		return xasprintf(_("tahap %s %s"), e->field, e->new_value ? e->new_value : "");
+	if (strcmp(act, "jam_layanan") == 0)
+		return xasprintf(_("jam layanan %s (tahap %s)"), e->new_value ? e->new_value : "-",
+				 e->field ? e->field : "-");
+	if (strcmp(act, "diteruskan") == 0 && e->field != NULL &&
+	    strcmp(e->field, "kantor_layanan") == 0)
+		return xasprintf(_("diteruskan ke kantor yang melayani: %s"),
+				 e->new_value ? e->new_value : "-");
+	return NULL;
 }
 
 /* Label of an event's field: the kind's label, a position name, or the key. */
@@ -434,9 +659,17 @@ static void caseview_build_events(struct caseview *cv)
 		if (e->on_behalf != NULL && *e->on_behalf != '\0')
 			buf_printf(&b, _(" atas nama %s"), caseview_who(cv, e->on_behalf));
 		buf_adds(&b, ": ");
-		for (const char *p = e->action ? e->action : "-"; *p; p++)
+		char *special = caseview_event_special(cv, e);
+		int done = special != NULL;
+		if (done) {
+			buf_adds(&b, special);
+			free(special);
+		}
+		for (const char *p = e->action ? e->action : "-"; !done && *p; p++)
 			buf_addc(&b, *p == '_' ? ' ' : *p); /* tindak_lanjut -> tindak lanjut */
-		if (e->field != NULL && *e->field != '\0') {
+		if (done) {
+			/* written above */
+		} else if (e->field != NULL && *e->field != '\0') {
 			char *o = caseview_event_value(cv, e->field, e->old_value);
 			char *n = caseview_event_value(cv, e->field, e->new_value);
 			buf_printf(&b, " %s: %s -> %s", caseview_event_field(cv, e->field), o, n);
@@ -483,8 +716,15 @@ static void caseview_build(struct caseview *cv)
 		return;
 	}
 	caseview_build_fields(cv);
-	caseview_build_dispos(cv);
-	caseview_build_steps(cv);
+	caseview_build_links(cv);
+	if (caseview_is_service(cv->k)) {
+		/* a service request is worked step by step: the steps first */
+		caseview_build_steps(cv);
+		caseview_build_dispos(cv);
+	} else {
+		caseview_build_dispos(cv);
+		caseview_build_steps(cv);
+	}
 	caseview_build_events(cv);
 	caseview_clamp(cv);
 }
@@ -497,13 +737,24 @@ static void caseview_unload(struct caseview *cv)
 	dispos_free(cv->d, cv->nd);
 	steps_free(cv->steps, cv->ns);
 	events_free(cv->ev, cv->ne);
+	links_free(cv->links, cv->nlinks);
+	reqs_free(cv->reqs, cv->nreqs);
+	if (cv->have_kop)
+		koperasi_clear(&cv->kop);
 	cv->d = NULL;
 	cv->steps = NULL;
 	cv->ev = NULL;
-	cv->nd = cv->ns = cv->ne = 0;
+	cv->links = NULL;
+	cv->reqs = NULL;
+	cv->nd = cv->ns = cv->ne = cv->nlinks = cv->nreqs = 0;
+	cv->have_kop = 0;
 	cv->found = 0;
 	cv->k = NULL;
 }
+
+/* The key bar that fits the case: the step keys for a service request, "x"
+ * only while the current step can be sent back. */
+static void caseview_set_keys(struct caseview *cv);
 
 /* (Re)reads the case and everything shown with it. */
 static void caseview_load(struct caseview *cv)
@@ -526,10 +777,30 @@ static void caseview_load(struct caseview *cv)
 			cv->ev = NULL;
 			cv->ne = 0;
 		}
+		if (store_case_links(a->st, cv->id, &cv->links, &cv->nlinks) < 0) {
+			cv->links = NULL;
+			cv->nlinks = 0;
+		}
+		if (cv->k != NULL && cv->k->n_reqs > 0) {
+			char *cause = NULL;
+			if (store_case_reqs(a->st, cv->k, cv->id, &cv->reqs, &cv->nreqs, &cause) < 0) {
+				cv->reqs = NULL;
+				cv->nreqs = 0;
+			}
+			free(cause);
+		}
+		if (cv->c.koperasi_id != NULL && *cv->c.koperasi_id != '\0') {
+			koperasi_init(&cv->kop);
+			if (store_koperasi_get(a->st, cv->c.koperasi_id, &cv->kop) == 1)
+				cv->have_kop = 1;
+			else
+				koperasi_clear(&cv->kop);
+		}
 	} else if (r < 0) {
 		ui_error(_("Gagal membaca berkas"));
 	}
 	caseview_build(cv);
+	caseview_set_keys(cv);
 }
 
 /* ---- screen ------------------------------------------------------------------ */
@@ -633,6 +904,131 @@ static void caseview_followup(struct caseview *cv)
 	dispos_free(d, n);
 }
 
+/* The current step of an open case, or NULL. */
+static const struct kstep *caseview_current(const struct caseview *cv)
+{
+	if (!cv->found || cv->k == NULL || !caseview_open(cv) || cv->c.step <= 0)
+		return NULL;
+	return kind_step(cv->k, cv->c.step);
+}
+
+static const char *caseview_actor(const struct kstep *ks)
+{
+	return ks->actor_label ? ks->actor_label : app_position_name(ui_app(), ks->actor);
+}
+
+/* t: marks the current step done, after asking; the store refuses a step
+ * whose requirements are missing, and says which. */
+static void caseview_step_done(struct caseview *cv)
+{
+	struct app *a = ui_app();
+	const struct kstep *ks = caseview_current(cv);
+	if (ks == NULL) {
+		ui_error(_("Tidak ada tahap yang masih terbuka pada berkas ini"));
+		return;
+	}
+	int step = ks->no;
+	char *actor = str_fit(caseview_actor(ks), 30);
+	char *q = xasprintf(_("Tahap %d (%s) selesai? (y/t)"), step, actor);
+	int yes = ui_confirm(q);
+	free(q);
+	free(actor);
+	if (!yes)
+		return;
+	char *cause = NULL;
+	if (store_step_done(a->st, cv->k, cv->id, a->me.login, &cause) < 0) {
+		caseview_load(cv);
+		/* the cause alone: it names what is missing, and the line is short */
+		ui_error("%s", cause ? cause : _("gagal"));
+		free(cause);
+		return;
+	}
+	caseview_load(cv);
+	if (!caseview_open(cv))
+		ui_message(_("Tahap %d selesai; berkas selesai"), step);
+	else
+		ui_message(_("Tahap %d selesai; sekarang tahap %d"), step, cv->c.step);
+}
+
+/* x: "Tidak disetujui": the current step goes back to its return_to step with
+ * a reason (required). */
+static void caseview_step_return(struct caseview *cv)
+{
+	struct app *a = ui_app();
+	const struct kstep *ks = caseview_current(cv);
+	if (ks == NULL || ks->return_to <= 0) {
+		ui_error(_("Tahap ini tidak dapat dikembalikan (tidak ada 'tidak disetujui')"));
+		return;
+	}
+	int step = ks->no, to = ks->return_to;
+	char *reason = ui_prompt(_("Tidak disetujui, alasan: "), NULL);
+	if (reason == NULL)
+		return;
+	if (*str_trim(reason) == '\0') {
+		ui_error(_("Alasan wajib diisi; tahap %d tidak dikembalikan"), step);
+		free(reason);
+		return;
+	}
+	char *cause = NULL;
+	if (store_step_return(a->st, cv->k, cv->id, reason, a->me.login, &cause) < 0) {
+		ui_error("%s", cause ? cause : _("gagal"));
+		free(cause);
+	} else {
+		ui_message(_("Tidak disetujui: tahap %d dikembalikan ke tahap %d"), step, to);
+	}
+	free(reason);
+	caseview_load(cv);
+}
+
+/* The picker code of a linked case: "NIK 0001/NIK/2026". Caller frees. */
+static char *caseview_link_code(const struct case_link *l)
+{
+	const struct kind *k = l->kind ? kindset_find(&ui_app()->kinds, l->kind) : NULL;
+	return xasprintf("%s %s", k && k->short_title ? k->short_title : (l->kind ? l->kind : "-"),
+			 l->number_text ? l->number_text : "-");
+}
+
+static void caseview_link_done(void *ctx, const char *code)
+{
+	struct caseview *cv = ctx;
+	if (code == NULL)
+		return;
+	for (size_t i = 0; i < cv->nlinks; i++) {
+		char *c = caseview_link_code(&cv->links[i]);
+		int same = strcmp(c, code) == 0;
+		free(c);
+		if (same) {
+			ui_push(case_screen_new(cv->links[i].id));
+			return;
+		}
+	}
+}
+
+/* o: opens the linked case (a choice when there are several). */
+static void caseview_open_link(struct caseview *cv)
+{
+	if (cv->nlinks == 0) {
+		ui_error(_("Tidak ada berkas terkait"));
+		return;
+	}
+	if (cv->nlinks == 1) {
+		ui_push(case_screen_new(cv->links[0].id));
+		return;
+	}
+	struct refitem *it = xcalloc(cv->nlinks + 1, sizeof *it);
+	for (size_t i = 0; i < cv->nlinks; i++) {
+		it[i].code = caseview_link_code(&cv->links[i]);
+		it[i].label = xstrdup(cv->links[i].subject && *cv->links[i].subject
+				      ? cv->links[i].subject : it[i].code);
+	}
+	ui_push(picker_new(_("Berkas terkait"), it, cv->nlinks, 0, NULL, caseview_link_done, cv));
+	for (size_t i = 0; i < cv->nlinks; i++) {
+		free(it[i].code);
+		free(it[i].label);
+	}
+	free(it);
+}
+
 static void caseview_scroll(struct caseview *cv, int by)
 {
 	cv->top += by;
@@ -711,6 +1107,27 @@ static int caseview_key(struct screen *s, int is_key, wint_t ch)
 	case 'e':
 		ui_push(form_screen_new(cv->c.kind, cv->id));
 		return H_DONE;
+	case 's':
+		if (cv->k == NULL || cv->k->n_reqs == 0)
+			ui_error(_("Jenis berkas ini tidak punya daftar persyaratan"));
+		else
+			ui_push(reqs_screen_new(cv->id));
+		return H_DONE;
+	case 't':
+		caseview_step_done(cv);
+		return H_DONE;
+	case 'x':
+		caseview_step_return(cv);
+		return H_DONE;
+	case 'o':
+		caseview_open_link(cv);
+		return H_DONE;
+	case 'K':
+		if (cv->have_kop)
+			ui_push(kopview_new(cv->kop.id));
+		else
+			ui_error(_("Berkas ini tidak terhubung ke koperasi di registri"));
+		return H_DONE;
 	default:
 		return H_NONE;
 	}
@@ -741,6 +1158,9 @@ static void caseview_free(struct screen *s)
 	free(cv);
 }
 
+/* Three key bars: a letter; a service request; one whose current step can be
+ * "not approved". The bar drops what does not fit from the end, so the
+ * keys come in order of need. */
 static const struct screen_ops case_ops = {
 	.name   = "case",
 	.draw   = caseview_draw,
@@ -748,8 +1168,41 @@ static const struct screen_ops case_ops = {
 	.resize = caseview_resize,
 	.resume = caseview_resume,
 	.free   = caseview_free,
-	.fkeys  = N_("F1 Bantuan  d Disposisi  r Dibaca  f Tindak lanjut  e Ubah  p Cetak  q Kembali"),
+	.fkeys  = N_("F1 Bantuan  d Disposisi  r Dibaca  f Tindak lanjut  e Ubah  p Cetak  q Kembali  o Terkait"),
 };
+
+static const struct screen_ops case_ops_service = {
+	.name   = "case",
+	.draw   = caseview_draw,
+	.key    = caseview_key,
+	.resize = caseview_resize,
+	.resume = caseview_resume,
+	.free   = caseview_free,
+	.fkeys  = N_("F1 Bantuan  s Persyaratan  t Tahap selesai  d Disposisi  e Ubah  q Kembali  o Terkait  p Cetak"),
+};
+
+static const struct screen_ops case_ops_return = {
+	.name   = "case",
+	.draw   = caseview_draw,
+	.key    = caseview_key,
+	.resize = caseview_resize,
+	.resume = caseview_resume,
+	.free   = caseview_free,
+	.fkeys  = N_("F1 Bantuan  s Persyaratan  t Tahap selesai  x Tidak disetujui  e Ubah  q Kembali  d Disposisi  o Terkait  p Cetak"),
+};
+
+static void caseview_set_keys(struct caseview *cv)
+{
+	if (cv->self == NULL)
+		return;
+	const struct kstep *ks = caseview_current(cv);
+	if (!caseview_is_service(cv->k))
+		cv->self->ops = &case_ops;
+	else if (ks != NULL && ks->return_to > 0)
+		cv->self->ops = &case_ops_return;
+	else
+		cv->self->ops = &case_ops_service;
+}
 
 /* The case screen for case_id (a message is shown when it does not exist). */
 struct screen *case_screen_new(const char *case_id)
@@ -757,5 +1210,7 @@ struct screen *case_screen_new(const char *case_id)
 	struct caseview *cv = xcalloc(1, sizeof *cv);
 	snprintf(cv->id, sizeof cv->id, "%s", case_id ? case_id : "");
 	caseview_load(cv);
-	return ui_screen_new(&case_ops, cv, 0);
+	cv->self = ui_screen_new(&case_ops, cv, 0);
+	caseview_set_keys(cv);
+	return cv->self;
 }

@@ -8,11 +8,13 @@
 
 #include "ui.h"
 #include "date.h"
+#include "koperasi.h"
 #include "util.h"
 
 #define FORM_TOP     2  /* first screen row of the field area */
 #define FORM_LT_ROWS 3  /* visible rows of a longtext field */
 #define FORM_LABEL_MAX 28 /* widest label column */
+#define FORM_NOTE_ROWS 6  /* most rows of an error or note under a field */
 
 struct form_slot {
 	const struct kfield *kf;
@@ -25,6 +27,14 @@ struct form_slot {
 	char           *err;     /* message of the last save, owned, or NULL */
 	struct refitem *items;   /* picker items of a choice/multi field, owned */
 	size_t          n_items;
+	/* koperasi field: the value last looked up in the registry, the name
+	 * found (NULL: not in the registry), and the note shown under the field
+	 * (the serving-office message), all owned */
+	char           *kop_for;
+	char           *kop_name;
+	char           *note;
+	char          **note_lines; /* the error, else the note, wrapped at the last build */
+	size_t          n_note;
 };
 
 struct form_state {
@@ -49,9 +59,12 @@ struct form_state {
 	int                n_err;       /* fields with errors after the last save */
 	char              *gen_err;     /* save errors not tied to a field, owned */
 	size_t             picking;     /* slot the open picker writes into */
+	struct kop_ref    *kref;        /* registry lists, loaded for the serving-office rule */
+	int                kref_tried;
 };
 
 static const struct screen_ops form_ops;
+static void form_kop_refresh(struct form_state *st);
 
 /* Rows of the field area on screen. */
 static int form_area_h(void)
@@ -62,7 +75,14 @@ static int form_area_h(void)
 
 static int form_is_pick(const struct kfield *kf)
 {
-	return kf->type == FT_CHOICE || kf->type == FT_MULTI || kf->type == FT_REF;
+	return kf->type == FT_CHOICE || kf->type == FT_MULTI || kf->type == FT_REF ||
+	       kf->type == FT_KOPERASI;
+}
+
+/* Rows a slot takes under its field: its error, else its note, wrapped. */
+static int form_extra_rows(const struct form_slot *sl)
+{
+	return (int)sl->n_note;
 }
 
 /* The list a ref field picks from. */
@@ -244,8 +264,12 @@ static void form_teardown(struct form_state *st)
 	}
 	for (size_t i = 0; i < st->nf; i++)
 		free_field(st->fields[i]);
-	for (size_t i = 0; i < st->n; i++)
+	for (size_t i = 0; i < st->n; i++) {
 		st->slot[i].field = NULL;
+		ui_lines_free(st->slot[i].note_lines, st->slot[i].n_note);
+		st->slot[i].note_lines = NULL;
+		st->slot[i].n_note = 0;
+	}
 	free(st->fields);
 	free(st->fslot);
 	st->fields = NULL;
@@ -302,11 +326,17 @@ static void form_build(struct form_state *st)
 		sl->row = row;
 		sl->rows = 1;
 		sl->field = NULL;
+		if (sl->err != NULL || sl->note != NULL) {
+			sl->note_lines = ui_wrap(sl->err ? sl->err : sl->note, COLS - st->field_x - 1,
+						 &sl->n_note);
+			while (sl->n_note > FORM_NOTE_ROWS)
+				free(sl->note_lines[--sl->n_note]);
+		}
 		int dynamic = 0, maxgrow = 0;
 		int w = avail;
 		if (kf->auto_number) {
 			sl->width = avail;
-			row += 1 + (sl->err != NULL);
+			row += 1 + form_extra_rows(sl);
 			continue;
 		}
 		int maxlen = kf->max_len > 0 ? kf->max_len : 200;
@@ -339,6 +369,11 @@ static void form_build(struct form_state *st)
 			w = avail < 40 ? avail : 40;
 			dynamic = 1;
 			maxgrow = 0;
+			break;
+		case FT_KOPERASI:
+			w = KOPERASI_NIK_DIGITS + 1; /* a NIK; an id scrolls */
+			dynamic = 1;
+			maxgrow = maxlen;
 			break;
 		case FT_LONGTEXT:
 			sl->rows = FORM_LT_ROWS;
@@ -390,7 +425,7 @@ static void form_build(struct form_state *st)
 		sl->field = f;
 		st->fslot[st->nf] = i;
 		st->fields[st->nf++] = f;
-		row += sl->rows + (sl->err != NULL);
+		row += sl->rows + form_extra_rows(sl);
 	}
 	st->fields[st->nf] = NULL;
 
@@ -433,7 +468,7 @@ static void form_scroll(struct form_state *st)
 {
 	int h = form_area_h();
 	const struct form_slot *sl = &st->slot[st->cur];
-	int first = sl->row, last = sl->row + sl->rows + (sl->err != NULL) - 1;
+	int first = sl->row, last = sl->row + sl->rows + form_extra_rows(sl) - 1;
 	if (st->cur == 0 || (st->cur > 0 && st->slot[0].kf->auto_number && st->cur == 1))
 		first = 0;
 	if (last >= st->top + h)
@@ -441,7 +476,7 @@ static void form_scroll(struct form_state *st)
 	if (first < st->top)
 		st->top = first;
 	int total = st->n > 0 ? st->slot[st->n - 1].row + st->slot[st->n - 1].rows +
-				(st->slot[st->n - 1].err != NULL) : 0;
+				form_extra_rows(&st->slot[st->n - 1]) : 0;
 	if (st->top > total - h)
 		st->top = total - h;
 	if (st->top < 0)
@@ -459,6 +494,9 @@ static void form_free(struct screen *s)
 		free(sl->value);
 		free(sl->initial);
 		free(sl->err);
+		free(sl->kop_for);
+		free(sl->kop_name);
+		free(sl->note);
 		for (size_t j = 0; j < sl->n_items; j++) {
 			free(sl->items[j].code);
 			free(sl->items[j].label);
@@ -469,6 +507,7 @@ static void form_free(struct screen *s)
 	free(st->case_id);
 	free(st->number_text);
 	free(st->gen_err);
+	koperasi_ref_free(st->kref);
 	free(st);
 	s->state = NULL;
 }
@@ -512,6 +551,10 @@ static char *form_hint(const struct form_state *st, const struct form_slot *sl, 
 		}
 		return current ? xstrdup(_("Enter/F4: pilih")) : NULL;
 	}
+	case FT_KOPERASI:
+		if (*v != '\0' && sl->kop_for != NULL && strcmp(v, sl->kop_for) == 0)
+			return xstrdup(sl->kop_name ? sl->kop_name : _("(tidak ada di registri)"));
+		return current ? xstrdup(_("Enter/F4: cari di registri")) : NULL;
 	default:
 		return NULL;
 	}
@@ -529,6 +572,8 @@ static char *form_help(const struct form_slot *sl)
 		return xstrdup(_("Enter atau F4: pilih dari daftar; kode juga boleh diketik"));
 	case FT_MULTI:
 		return xstrdup(_("Enter atau F4: pilih (Spasi menandai); atau ketik a;b"));
+	case FT_KOPERASI:
+		return xstrdup(_("Enter atau F4: cari koperasi (nama atau NIK); NIK juga boleh diketik"));
 	case FT_DATE:
 		return xstrdup(_("Tanggal DD-MM-YYYY"));
 	case FT_LONGTEXT:
@@ -544,6 +589,7 @@ static void form_draw(struct screen *s)
 	if (st->lines != LINES || st->cols != COLS)
 		form_rebuild(st);
 	form_sync_ex(st, 0);
+	form_kop_refresh(st);
 	form_scroll(st);
 	erase();
 
@@ -609,9 +655,10 @@ static void form_draw(struct screen *s)
 				ui_put_attr(y + sl->rows - 1, COLS - 1, 1, "+", A_BOLD, CP_NORMAL);
 		}
 		int ey = y + sl->rows;
-		if (sl->err != NULL && ey >= FORM_TOP && ey < FORM_TOP + h)
-			ui_put_attr(ey, st->field_x, COLS - st->field_x - 1, sl->err, A_NORMAL,
-				    CP_ERROR);
+		for (size_t j = 0; j < sl->n_note; j++, ey++)
+			if (ey >= FORM_TOP && ey < FORM_TOP + h)
+				ui_put_attr(ey, st->field_x, COLS - st->field_x - 1, sl->note_lines[j],
+					    sl->err ? A_NORMAL : A_BOLD, sl->err ? CP_ERROR : CP_DUE);
 	}
 	/* scroll marks */
 	int total = st->pad_rows;
@@ -687,6 +734,80 @@ static void form_move(struct form_state *st, int req)
 		st->cur = st->fslot[field_index(cf)];
 }
 
+/* The registry lists, loaded once for the serving-office message; NULL when
+ * they cannot be read (the message then names no kab/kota). */
+static const struct kop_ref *form_kref(struct form_state *st)
+{
+	if (!st->kref_tried) {
+		struct errs e;
+		errs_init(&e);
+		st->kref = koperasi_ref_load(st->a->data_dir, &e);
+		errs_free(&e);
+		st->kref_tried = 1;
+	}
+	return st->kref;
+}
+
+/* Looks up the cooperative in a koperasi slot when its value changed: its
+ * name for the hint and, for a kind with the serving-office rule, the message
+ * for the clerk when another office serves it (with the fields to fill). name
+ * (may be NULL) is the name already known from the picker. Returns 1 when the
+ * note under the field changed (the form must be laid out again). */
+static int form_kop_lookup(struct form_state *st, struct form_slot *sl, const char *name)
+{
+	const char *v = sl->value ? sl->value : "";
+	if (sl->kop_for != NULL && strcmp(sl->kop_for, v) == 0)
+		return 0;
+	free(sl->kop_for);
+	free(sl->kop_name);
+	sl->kop_for = xstrdup(v);
+	sl->kop_name = NULL;
+	char *note = NULL;
+	if (*v != '\0') {
+		struct koperasi k;
+		koperasi_init(&k);
+		if (store_koperasi_find(st->a->st, v, &k) == 1) {
+			sl->kop_name = xstrdup(k.nama ? k.nama : name);
+			char *msg = NULL;
+			if (st->k->serving_office &&
+			    koperasi_office(form_kref(st), &k, &msg) != KOP_OFFICE_PROVINSI &&
+			    msg != NULL) {
+				const struct kfield *ff = st->k->forward_field
+					? kind_field(st->k, st->k->forward_field) : NULL;
+				const struct kfield *fl = st->k->forward_letter_field
+					? kind_field(st->k, st->k->forward_letter_field) : NULL;
+				if (ff != NULL && fl != NULL) /* what to do first */
+					note = xasprintf(_("Isi \"%s\" dan \"%s\" untuk meneruskan. %s"),
+							 ff->label, fl->label, msg);
+				else
+					note = xstrdup(msg);
+			}
+			free(msg);
+		}
+		koperasi_clear(&k);
+	}
+	int changed = (note == NULL) != (sl->note == NULL) ||
+		      (note != NULL && strcmp(note, sl->note) != 0);
+	free(sl->note);
+	sl->note = note;
+	return changed;
+}
+
+/* Looks up every koperasi slot but the one being typed in; lays the form out
+ * again when a note came or went. */
+static void form_kop_refresh(struct form_state *st)
+{
+	int changed = 0;
+	for (size_t i = 0; i < st->n; i++)
+		if (st->slot[i].kf->type == FT_KOPERASI && st->slot[i].field != NULL &&
+		    i != st->cur)
+			changed |= form_kop_lookup(st, &st->slot[i], NULL);
+	if (changed) {
+		form_teardown(st);
+		form_build(st);
+	}
+}
+
 static void form_pick_done(void *ctx, const char *code)
 {
 	struct form_state *st = ctx;
@@ -704,12 +825,42 @@ static void form_pick_done(void *ctx, const char *code)
 		form_move(st, REQ_NEXT_FIELD);
 }
 
-/* Opens the picker over the current choice/ref field. */
+/* The registry picker's answer: the NIK (or id) goes into the field, and the
+ * serving-office message, if any, under it at once. */
+static void form_kop_done(void *ctx, const char *value, const char *name)
+{
+	struct form_state *st = ctx;
+	if (value == NULL || st->form == NULL)
+		return;
+	struct form_slot *sl = &st->slot[st->picking];
+	if (sl->field == NULL)
+		return;
+	char *safe = str_sanitize(value, 1);
+	set_field_buffer(sl->field, 0, safe);
+	free(safe);
+	free(sl->value);
+	sl->value = xstrdup(value);
+	if (form_kop_lookup(st, sl, name)) {
+		form_teardown(st);
+		form_build(st);
+	}
+	if (current_field(st->form) == sl->field)
+		form_move(st, REQ_NEXT_FIELD);
+	if (sl->note != NULL)
+		ui_message("%s", sl->note);
+}
+
+/* Opens the picker over the current choice/ref/koperasi field. */
 static int form_pick(struct form_state *st)
 {
 	form_sync(st);
 	struct form_slot *sl = &st->slot[st->cur];
 	const struct kfield *kf = sl->kf;
+	if (kf->type == FT_KOPERASI) {
+		st->picking = st->cur;
+		ui_push(regpick_new(kf->label, sl->value, form_kop_done, st));
+		return H_REDRAW;
+	}
 	const struct refitem *items = NULL;
 	size_t n = 0;
 	if (kf->type == FT_REF) {
@@ -807,6 +958,42 @@ static void form_load_values(struct form_state *st, const struct case_rec *rec)
 	st->version = rec->version;
 }
 
+/* A refusal of the store: when it names fields ("koperasi: ...", one
+ * message a line) the messages go beside those fields like the validation
+ * messages; anything else is shown on the status line. */
+static void form_store_error(struct form_state *st, const char *cause)
+{
+	if (cause == NULL) {
+		ui_error("%s", _("gagal menyimpan"));
+		return;
+	}
+	struct errs e;
+	errs_init(&e);
+	int fields = 0;
+	char *copy = xstrdup(cause);
+	for (char *save = NULL, *line = strtok_r(copy, "\n", &save); line != NULL;
+	     line = strtok_r(NULL, "\n", &save)) {
+		const char *sep = strstr(line, ": ");
+		if (sep != NULL) {
+			for (size_t j = 0; j < st->n; j++) {
+				const char *key = st->slot[j].kf->key;
+				if (strlen(key) == (size_t)(sep - line) &&
+				    strncmp(line, key, strlen(key)) == 0 && st->slot[j].field != NULL) {
+					fields++;
+					break;
+				}
+			}
+		}
+		errs_add(&e, "%s", line);
+	}
+	free(copy);
+	if (fields > 0)
+		form_set_errors(st, &e);
+	else
+		ui_error("%s", cause);
+	errs_free(&e);
+}
+
 static int form_save(struct form_state *st)
 {
 	struct app *a = st->a;
@@ -847,10 +1034,15 @@ static int form_save(struct form_state *st)
 		memset(&rec, 0, sizeof rec);
 		if (store_case_insert(a->st, st->k, &v, a->me.login, uf ? dl : NULL, &rec,
 				      &cause) != 0) {
-			ui_error("%s", cause ? cause : _("gagal menyimpan"));
+			form_store_error(st, cause);
 		} else {
-			ui_message(_("Tersimpan: nomor agenda %s"),
+			const struct kfield *nf = kind_field_by_role(st->k, FR_NUMBER);
+			char *what = xstrdup(nf ? nf->label : _("nomor"));
+			if (what[0] >= 'A' && what[0] <= 'Z')
+				what[0] = (char)(what[0] - 'A' + 'a'); /* "nomor agenda 12" */
+			ui_message(_("Tersimpan: %s %s"), what,
 				   rec.number_text ? rec.number_text : "?");
+			free(what);
 			rc = H_POP;
 		}
 		case_clear(&rec);
@@ -879,7 +1071,7 @@ static int form_save(struct form_state *st)
 				ui_message(_("Tekan F2 lagi untuk menyimpan isian Anda di atasnya"));
 			}
 		} else {
-			ui_error("%s", cause ? cause : _("gagal menyimpan"));
+			form_store_error(st, cause);
 		}
 		case_clear(&cur);
 	}

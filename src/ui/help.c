@@ -22,15 +22,20 @@ static const struct help_item help_inbox[] = {
 	{ "/  F4", N_("cari (kosong: hapus pencarian)") },
 	{ "l", N_("batasi, mis. sifat=Rahasia, urgensi=Segera, penting=P") },
 	{ "o O", N_("urutan berikutnya / balik urutan") },
-	{ "a  F2", N_("surat masuk baru") },
+	{ "J", N_("tampilkan satu jenis berkas (atau semua jenis)") },
+	{ "a  F2", N_("berkas baru: pilih jenis, lalu isian") },
 	{ "d  F3", N_("disposisi surat terpilih") },
 	{ "p  F6", N_("cetak lembar disposisi / kartu kendali") },
+	{ "K  F7", N_("registri koperasi") },
 	{ "F5", N_("segarkan") },
 	{ "Ctrl-L", N_("gambar ulang layar") },
 	{ "q  F10", N_("keluar") },
 	{ NULL, N_("Tanda") },
 	{ "!", N_("melewati batas waktu") },
 	{ "*", N_("jatuh tempo hari ini") },
+	{ N_("berhenti"), N_("di kolom Batas: jam layanan berhenti (menunggu pemohon)") },
+	{ "[...]", N_("di Perihal: berkas terkait (permohonan yang dibawa surat, atau suratnya)") },
+	{ "NIK KAS ...", N_("di Sf/Urg: jenis berkas yang bukan surat") },
 };
 
 static const struct help_item help_case[] = {
@@ -43,8 +48,26 @@ static const struct help_item help_case[] = {
 	{ "f", N_("laporkan tindak lanjut disposisi saya") },
 	{ "e", N_("ubah isian berkas") },
 	{ "p  F6", N_("cetak") },
+	{ "s", N_("persyaratan: daftar periksa") },
+	{ "t", N_("tahap sekarang selesai (ditanya dulu)") },
+	{ "x", N_("tidak disetujui: kembalikan tahap, dengan alasan") },
+	{ "o", N_("buka berkas terkait (surat / permohonan)") },
+	{ "K", N_("buka data koperasi berkas ini") },
 	{ "F5", N_("segarkan") },
 	{ "q  Esc", N_("kembali ke kotak masuk") },
+	{ NULL, N_("Tanda > pada Tahapan: tahap sekarang.") },
+};
+
+static const struct help_item help_reqs[] = {
+	{ NULL, N_("Persyaratan") },
+	{ N_("j k, panah"), N_("pindah") },
+	{ N_("Spasi  Enter"), N_("centang (dengan catatan bila perlu) / hapus centang") },
+	{ "n", N_("ubah catatan") },
+	{ "g G", N_("awal / akhir") },
+	{ "F5", N_("segarkan") },
+	{ "q  Esc", N_("kembali ke berkas") },
+	{ NULL, N_("Bila persyaratan wajib lengkap, tahap yang menunggu pemohon") },
+	{ NULL, N_("selesai dan jam layanan berjalan lagi.") },
 };
 
 static const struct help_item help_form[] = {
@@ -52,6 +75,7 @@ static const struct help_item help_form[] = {
 	{ N_("Tab, Enter, bawah"), N_("isian berikutnya") },
 	{ N_("Shift-Tab, atas"), N_("isian sebelumnya") },
 	{ "Enter  F4", N_("pilih dari daftar (isian pilihan)") },
+	{ "Enter  F4", N_("isian Koperasi: cari di registri (nama atau NIK)") },
 	{ N_("kiri kanan Home End"), N_("gerak di dalam isian") },
 	{ "Backspace Del", N_("hapus huruf") },
 	{ "F2  Ctrl-S", N_("simpan") },
@@ -86,6 +110,46 @@ static const struct help_item help_print[] = {
 	{ "Enter", N_("kirim ke pencetak") },
 	{ "s", N_("simpan ke berkas") },
 	{ "Esc q", N_("batal") },
+};
+
+/* The cooperative registry: list, cooperative screen, import result. */
+static const struct help_item help_koperasi[] = {
+	{ NULL, N_("Registri Koperasi") },
+	{ N_("j k, panah"), N_("pindah baris") },
+	{ "PgDn PgUp", N_("halaman berikut / sebelumnya") },
+	{ "g G", N_("awal / akhir daftar") },
+	{ "Enter", N_("buka koperasi: data, berkas, riwayat") },
+	{ "/  F4", N_("cari nama, pengurus, NIK, nomor badan hukum") },
+	{ "l", N_("batasi, mis. kabkota=Ende, grade=A, status=aktif") },
+	{ "o O", N_("urutan (nama, RAT terakhir, diubah) / balik") },
+	{ "a  F2", N_("koperasi baru") },
+	{ "e  F3", N_("ubah koperasi terpilih") },
+	{ "i  F6", N_("impor CSV, dengan laporan baris salah") },
+	{ "F5", N_("segarkan") },
+	{ "q  F10", N_("kembali ke kotak masuk") },
+	{ NULL, N_("Tanda") },
+	{ "x", N_("koperasi tidak aktif") },
+};
+
+static const struct help_item help_kopview[] = {
+	{ NULL, N_("Koperasi") },
+	{ N_("j k, panah"), N_("gulir satu baris") },
+	{ "PgDn PgUp Spasi", N_("gulir satu halaman") },
+	{ "g G", N_("awal / akhir") },
+	{ "Tab Shift-Tab", N_("pilih berkas berikut / sebelumnya") },
+	{ "Enter", N_("buka berkas terpilih") },
+	{ "e  F3", N_("ubah data koperasi") },
+	{ "F5", N_("segarkan") },
+	{ "q  Esc", N_("kembali ke registri") },
+};
+
+static const struct help_item help_kopimport[] = {
+	{ NULL, N_("Hasil impor") },
+	{ N_("j k, panah"), N_("gulir satu baris") },
+	{ "PgDn PgUp Spasi", N_("gulir satu halaman") },
+	{ "g G", N_("awal / akhir") },
+	{ "q  Enter  Esc", N_("tutup, kembali ke registri") },
+	{ NULL, N_("Baris salah disebut dengan nomor baris dan kolomnya.") },
 };
 
 static const struct help_item help_general[] = {
@@ -199,7 +263,8 @@ static const struct screen_ops help_ops = {
 };
 
 /* Help for context: "inbox", "case", "form", "dispo"/"disposisi", "picker",
- * "print"; anything else gets the general keys. */
+ * "print", "koperasi", "kopview", "kopimport", "kopform"; anything else gets
+ * the general keys. */
 struct screen *help_screen_new(const char *context)
 {
 	struct help *h = xcalloc(1, sizeof *h);
@@ -216,9 +281,24 @@ struct screen *help_screen_new(const char *context)
 	} else if (strncmp(c, "dispo", 5) == 0) {
 		h->items = help_dispo;
 		h->n = HELP_N(help_dispo);
+	} else if (strcmp(c, "reqs") == 0 || strncmp(c, "persyaratan", 11) == 0) {
+		h->items = help_reqs;
+		h->n = HELP_N(help_reqs);
 	} else if (strncmp(c, "pick", 4) == 0) {
 		h->items = help_picker;
 		h->n = HELP_N(help_picker);
+	} else if (strcmp(c, "koperasi") == 0) {
+		h->items = help_koperasi;
+		h->n = HELP_N(help_koperasi);
+	} else if (strcmp(c, "kopview") == 0) {
+		h->items = help_kopview;
+		h->n = HELP_N(help_kopview);
+	} else if (strcmp(c, "kopimport") == 0) {
+		h->items = help_kopimport;
+		h->n = HELP_N(help_kopimport);
+	} else if (strcmp(c, "kopform") == 0) {
+		h->items = help_form; /* the cooperative form has the case form's keys */
+		h->n = HELP_N(help_form);
 	} else if (strncmp(c, "print", 5) == 0 || strncmp(c, "cetak", 5) == 0) {
 		h->items = help_print;
 		h->n = HELP_N(help_print);

@@ -1,4 +1,4 @@
-/* inbox.c: the inbox screen: views, search, limit and sort over a keyset-paged list of cases. */
+/* inbox.c: the inbox screen: views, kind filter, search, limit and sort over a keyset-paged list of cases. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +12,7 @@ struct inbox {
 	struct list_query q;
 	char             *search;      /* owned; NULL for none */
 	char             *limit;       /* owned; NULL for none */
+	char             *kind;        /* kind filter (J), owned; NULL for every kind */
 	char              today[11];   /* ISO, for the query and the markers */
 	day_t             today_day;
 	long              view_total;  /* rows in the view without search/limit; -1 unknown */
@@ -20,6 +21,19 @@ struct inbox {
 /* Column widths of the current layout. */
 struct inbox_cols {
 	int no, date, party, subject, su, pos, deadline;
+};
+
+/* Columns of a kind's own list ([list] columns), when the list shows that
+ * kind only. */
+#define INBOX_KCOL_MAX 16
+enum inbox_kcol_type { KC_FIELD, KC_STEP, KC_POS, KC_DEADLINE, KC_STATUS, KC_KIND };
+struct inbox_kcols {
+	size_t n;
+	struct {
+		enum inbox_kcol_type type;
+		const struct kfield *f; /* KC_FIELD */
+		int                  w;
+	} c[INBOX_KCOL_MAX];
 };
 
 /* ---- list callbacks ------------------------------------------------------ */
@@ -100,8 +114,21 @@ static void inbox_short(const char *label, int urgency, struct buf *b)
 	}
 }
 
+/* The kind of a row, or NULL when it is not loaded. */
+static const struct kind *inbox_row_kind(const struct case_row *r)
+{
+	return r->kind ? kindset_find(&ui_app()->kinds, r->kind) : NULL;
+}
+
+/* Sf/Urg column: "B/Sgr" for a letter; a row of a kind without security and
+ * urgency (a service request) shows the kind's short title ("NIK") instead,
+ * so that a mixed list reads well. */
 static char *inbox_su(const struct case_row *r)
 {
+	const struct kind *k = inbox_row_kind(r);
+	if (k != NULL && kind_field_by_role(k, FR_SECURITY) == NULL &&
+	    kind_field_by_role(k, FR_URGENCY) == NULL)
+		return xstrdup(k->short_title && *k->short_title ? k->short_title : k->key);
 	struct buf b;
 	buf_init(&b);
 	inbox_short(r->security, 0, &b);
@@ -219,6 +246,8 @@ static enum deadline_state inbox_deadline_state(const struct inbox *ib, const st
 	day_t d;
 	if (r->status != NULL && strcmp(r->status, "selesai") == 0)
 		return DL_NONE;
+	if (r->paused) /* the service clock stands: nothing runs late */
+		return DL_NONE;
 	if (r->deadline == NULL || date_parse_iso(r->deadline, &d) < 0)
 		return DL_NONE;
 	return deadline_state(d, ib->today_day);
@@ -268,12 +297,216 @@ static void inbox_layout(const struct inbox *ib, struct inbox_cols *c)
 
 /* ---- drawing ------------------------------------------------------------- */
 
+/* Batas column: the deadline, or "berhenti" while the service clock stands
+ * (the deadline moves on when it runs again). Caller frees. */
+static char *inbox_deadline_text(const struct case_row *r)
+{
+	if (r->paused && (r->status == NULL || strcmp(r->status, "selesai") != 0))
+		return xstrdup(_("berhenti"));
+	char d[11];
+	inbox_dmy(r->deadline, d);
+	return xstrdup(d);
+}
+
+/* Perihal column: the subject, then the linked cases in brackets (a letter
+ * shows the requests it brought, a request its letter). When both do not fit
+ * the subject gives way, keeping at least a third of the column. Caller frees. */
+static char *inbox_subject(const struct case_row *r, int width)
+{
+	const char *subj = r->subject ? r->subject : "";
+	if (r->linked == NULL || *r->linked == '\0')
+		return xstrdup(subj);
+	char *link = xasprintf("[%s]", r->linked);
+	if (*subj == '\0')
+		return link;
+	int lw = str_width(link), sw = str_width(subj);
+	char *out;
+	if (sw + 1 + lw <= width) {
+		out = xasprintf("%s %s", subj, link);
+	} else {
+		int room = width - lw - 1;
+		if (room < width / 3)
+			room = width / 3;
+		if (room < 1)
+			room = 1;
+		char *fs = str_fit(subj, room);
+		int rest = width - str_width(fs) - 1;
+		char *fl = str_fit(link, rest > 0 ? rest : 1);
+		out = xasprintf("%s %s", fs, fl);
+		free(fs);
+		free(fl);
+	}
+	free(link);
+	return out;
+}
+
+/* Sets up the kind's own columns when the list shows one kind that has them;
+ * 0 (kc->n = 0) for the default columns. Widths fit COLS: fixed widths for
+ * dates, numbers, codes and case columns, the rest shared by the text fields. */
+static int inbox_kind_columns(const struct inbox *ib, struct inbox_kcols *kc)
+{
+	kc->n = 0;
+	if (ib->kind == NULL)
+		return 0;
+	const struct kind *k = kindset_find(&ui_app()->kinds, ib->kind);
+	if (k == NULL || k->n_columns == 0)
+		return 0;
+	int fixed = 1, nflex = 0; /* the marker column */
+	for (size_t i = 0; i < k->n_columns && kc->n < INBOX_KCOL_MAX; i++) {
+		const char *key = k->columns[i];
+		enum inbox_kcol_type t = KC_FIELD;
+		const struct kfield *f = NULL;
+		int w = 0;
+		if (strcmp(key, "tahap") == 0) {
+			t = KC_STEP;
+			w = COLS >= 120 ? 20 : 12;
+		} else if (strcmp(key, "posisi") == 0) {
+			t = KC_POS;
+			w = COLS >= 120 ? 18 : COLS >= 100 ? 14 : 10;
+		} else if (strcmp(key, "batas_waktu") == 0) {
+			t = KC_DEADLINE;
+			w = 10;
+		} else if (strcmp(key, "status") == 0) {
+			t = KC_STATUS;
+			w = 8;
+		} else if (strcmp(key, "jenis") == 0) {
+			t = KC_KIND;
+			w = k->short_title ? str_width(k->short_title) : 4;
+			if (w < 5)
+				w = 5;
+		} else if ((f = kind_field(k, key)) == NULL) {
+			continue; /* the loader checks the keys; skip rather than guess */
+		} else if (f->role == FR_NUMBER) {
+			w = 3;
+			for (size_t j = 0; j < listview_count_rows(ib->lv); j++) {
+				const struct case_row *r = listview_row(ib->lv, j);
+				int nw = r->number_text ? str_width(r->number_text) : 1;
+				if (nw > w)
+					w = nw;
+			}
+			if (w > 16)
+				w = 16;
+		} else if (f->type == FT_DATE) {
+			w = 10;
+		} else if (f->type == FT_NUMBER) {
+			w = 8;
+		} else if (f->type == FT_CHOICE) {
+			w = 3;
+			for (size_t c = 0; c < f->n_choices; c++)
+				if (str_width(f->choices[c]) > w)
+					w = str_width(f->choices[c]);
+			if (w > 14)
+				w = 14;
+		} else {
+			nflex++; /* text, koperasi, ref, multi: share the rest */
+		}
+		kc->c[kc->n].type = t;
+		kc->c[kc->n].f = f;
+		kc->c[kc->n].w = w;
+		kc->n++;
+		fixed += w + 1;
+	}
+	if (kc->n == 0)
+		return 0;
+	if (nflex > 0) {
+		int each = (COLS - fixed) / nflex;
+		if (each < 8)
+			each = 8;
+		for (size_t i = 0; i < kc->n; i++)
+			if (kc->c[i].w == 0)
+				kc->c[i].w = each;
+	}
+	return 1;
+}
+
+/* Header text of a kind column. */
+static const char *inbox_kcol_title(const struct inbox_kcols *kc, size_t i)
+{
+	switch (kc->c[i].type) {
+	case KC_STEP:     return _("Tahap");
+	case KC_POS:      return _("Posisi");
+	case KC_DEADLINE: return _("Batas");
+	case KC_STATUS:   return _("Status");
+	case KC_KIND:     return _("Jenis");
+	case KC_FIELD:    break;
+	}
+	const struct kfield *f = kc->c[i].f;
+	if (f->role == FR_NUMBER)
+		return _("No.");
+	if (f->role == FR_RECEIVED)
+		return _("Diterima");
+	return f->label;
+}
+
+/* Tahap column: "3 Staf Pemberdayaan" (step number and its actor), or
+ * "selesai". Caller frees. */
+static char *inbox_step_text(const struct case_row *r, const struct kind *k, int width)
+{
+	if (r->status != NULL && strcmp(r->status, "selesai") == 0)
+		return xstrdup(_("selesai"));
+	const struct kstep *ks = k && r->step > 0 ? kind_step(k, r->step) : NULL;
+	if (ks == NULL)
+		return xstrdup("-");
+	char no[16];
+	snprintf(no, sizeof no, "%d", ks->no);
+	char *who = inbox_pos_short(app_position_name(ui_app(), ks->actor),
+				    width - (int)strlen(no) - 1);
+	char *out = xasprintf("%s %s", no, who);
+	free(who);
+	return out;
+}
+
+/* Text of kind column i for row r. Caller frees. */
+static char *inbox_kcol_text(const struct inbox *ib, const struct inbox_kcols *kc, size_t i,
+			     const struct case_row *r)
+{
+	const struct kind *k = kindset_find(&ui_app()->kinds, ib->kind);
+	const struct kfield *f = kc->c[i].f;
+	switch (kc->c[i].type) {
+	case KC_STEP:     return inbox_step_text(r, k, kc->c[i].w);
+	case KC_POS:      return inbox_position(r, kc->c[i].w);
+	case KC_DEADLINE: return inbox_deadline_text(r);
+	case KC_STATUS:   return xstrdup(r->status ? r->status : "-");
+	case KC_KIND:     return xstrdup(k && k->short_title ? k->short_title : r->kind);
+	case KC_FIELD:    break;
+	}
+	if (f->role == FR_NUMBER)
+		return xstrdup(r->number_text ? r->number_text : "");
+	if (f->role == FR_SUBJECT)
+		return inbox_subject(r, kc->c[i].w);
+	if (f->type == FT_KOPERASI && r->koperasi_name != NULL && *r->koperasi_name != '\0')
+		return xstrdup(r->koperasi_name);
+	const char *v = values_get(&r->fields, f->key);
+	if (v == NULL || *v == '\0')
+		return xstrdup("");
+	return kind_display(f, v);
+}
+
+static void inbox_draw_kind_row(const struct inbox *ib, const struct inbox_kcols *kc,
+				const struct case_row *r, int y, int x, attr_t attr, short pair)
+{
+	int cx = x;
+	for (size_t i = 0; i < kc->n && cx < COLS; i++) {
+		int w = kc->c[i].w;
+		char *t = inbox_kcol_text(ib, kc, i, r);
+		int tx = cx;
+		if (kc->c[i].f != NULL && kc->c[i].f->role == FR_NUMBER) {
+			int pad = w - str_width(t); /* numbers right-aligned */
+			if (pad > 0)
+				tx += pad;
+		}
+		ui_put_attr(y, tx, w - (tx - cx), t, attr, pair);
+		free(t);
+		cx += w + 1;
+	}
+}
+
 static void inbox_draw_row(void *ctx, const void *row, int y, int x, int width, int selected)
 {
 	struct inbox *ib = ctx;
 	const struct case_row *r = row;
 	struct inbox_cols c;
-	inbox_layout(ib, &c);
+	struct inbox_kcols kc;
 
 	enum deadline_state ds = inbox_deadline_state(ib, r);
 	short pair = ds == DL_OVERDUE ? CP_OVERDUE : ds == DL_DUE_TODAY ? CP_DUE : CP_NORMAL;
@@ -286,9 +519,14 @@ static void inbox_draw_row(void *ctx, const void *row, int y, int x, int width, 
 	}
 	ui_fill(y, x, width, attr, pair);
 
-	/* No.: marker, then the number right-aligned. */
+	/* marker, then the number right-aligned */
 	char mark[2] = { ds == DL_OVERDUE ? '!' : ds == DL_DUE_TODAY ? '*' : ' ', '\0' };
 	ui_put_attr(y, x, 1, mark, attr | A_BOLD, pair);
+	if (inbox_kind_columns(ib, &kc)) {
+		inbox_draw_kind_row(ib, &kc, r, y, x + 1, attr, pair);
+		return;
+	}
+	inbox_layout(ib, &c);
 	const char *num = r->number_text ? r->number_text : "";
 	int nw = str_width(num);
 	int pad = c.no - 1 - nw;
@@ -301,7 +539,9 @@ static void inbox_draw_row(void *ctx, const void *row, int y, int x, int width, 
 	cx += c.date + 1;
 	ui_put_attr(y, cx, c.party, r->party ? r->party : "", attr, pair);
 	cx += c.party + 1;
-	ui_put_attr(y, cx, c.subject, r->subject ? r->subject : "", attr, pair);
+	char *subj = inbox_subject(r, c.subject);
+	ui_put_attr(y, cx, c.subject, subj, attr, pair);
+	free(subj);
 	cx += c.subject + 1;
 	char *su = inbox_su(r);
 	ui_put_attr(y, cx, c.su, su, attr, pair);
@@ -313,17 +553,31 @@ static void inbox_draw_row(void *ctx, const void *row, int y, int x, int width, 
 		free(pos);
 		cx += c.pos + 1;
 	}
-	inbox_dmy(r->deadline, d);
-	ui_put_attr(y, cx, c.deadline, d, attr, pair);
+	char *dl = inbox_deadline_text(r);
+	ui_put_attr(y, cx, c.deadline, dl, attr, pair);
+	free(dl);
 }
 
 static void inbox_draw_header(const struct inbox *ib)
 {
 	struct inbox_cols c;
-	inbox_layout(ib, &c);
+	struct inbox_kcols kc;
 	attr_t a = A_BOLD | A_UNDERLINE;
 	ui_fill(1, 0, COLS, ui_color() ? A_NORMAL : A_UNDERLINE, CP_NORMAL);
 	int x = 1;
+	if (inbox_kind_columns(ib, &kc)) {
+		for (size_t i = 0; i < kc.n && x < COLS; i++) {
+			const struct kfield *f = kc.c[i].f;
+			const char *t = inbox_kcol_title(&kc, i);
+			int tx = x;
+			if (f != NULL && f->role == FR_NUMBER && str_width(t) < kc.c[i].w)
+				tx += kc.c[i].w - str_width(t);
+			ui_put_attr(1, tx, kc.c[i].w - (tx - x), t, a, CP_NORMAL);
+			x += kc.c[i].w + 1;
+		}
+		return;
+	}
+	inbox_layout(ib, &c);
 	ui_put_attr(1, x, c.no - 1, _("No."), a, CP_NORMAL);
 	x = c.no + 1;
 	ui_put_attr(1, x, c.date, _("Diterima"), a, CP_NORMAL);
@@ -375,7 +629,9 @@ static void inbox_draw(struct screen *s)
 	free(user);
 
 	inbox_draw_header(ib);
-	listview_draw(ib->lv, _("Tidak ada surat dalam tampilan ini"));
+	listview_draw(ib->lv, ib->kind == NULL || strcmp(ib->kind, "surat_masuk") == 0
+			      ? _("Tidak ada surat dalam tampilan ini")
+			      : _("Tidak ada berkas dalam tampilan ini"));
 
 	struct buf b;
 	buf_init(&b);
@@ -392,6 +648,10 @@ static void inbox_draw(struct screen *s)
 		buf_printf(&b, "/%ld", ib->view_total);
 	else
 		buf_adds(&b, "/?");
+	if (ib->kind != NULL) {
+		const struct kind *k = kindset_find(&a->kinds, ib->kind);
+		buf_printf(&b, " | %s %s", _("jenis:"), k ? k->title : ib->kind);
+	}
 	if (ib->search != NULL)
 		buf_printf(&b, " | %s %s", _("cari:"), ib->search);
 	if (ib->limit != NULL)
@@ -496,6 +756,89 @@ static void inbox_place(struct inbox *ib)
 	listview_place(ib->lv, 2, 0, LINES - 4, COLS);
 }
 
+/* ---- kinds ------------------------------------------------------------------- */
+
+/* Picker items for the loaded kinds with their titles: surat_masuk first,
+ * then the others by key; all = 1 puts "*" (every kind) in front. */
+static struct refitem *inbox_kind_items(int all, size_t *n)
+{
+	const struct kindset *ks = &ui_app()->kinds;
+	const struct kind *letter = kindset_find(ks, "surat_masuk");
+	struct refitem *it = xcalloc(ks->n + 2, sizeof *it);
+	size_t m = 0;
+	if (all) {
+		it[m].code = xstrdup("*");
+		it[m].label = xstrdup(_("Semua jenis"));
+		m++;
+	}
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < ks->n; i++) {
+			const struct kind *k = ks->kinds[i];
+			if ((pass == 0) != (k == letter))
+				continue;
+			it[m].code = xstrdup(k->key);
+			it[m].label = xstrdup(k->title ? k->title : k->key);
+			m++;
+		}
+	}
+	*n = m;
+	return it;
+}
+
+static void inbox_kind_items_free(struct refitem *it, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(it[i].code);
+		free(it[i].label);
+	}
+	free(it);
+}
+
+/* The kind chooser's answer: the form for a new case of that kind (it goes on
+ * top of the chooser, which then closes). */
+static void inbox_new_case_done(void *ctx, const char *code)
+{
+	(void)ctx;
+	if (code != NULL && *code != '\0')
+		ui_push(form_screen_new(code, NULL));
+}
+
+/* a / F2: which kind, then the form. */
+static void inbox_new_case(void)
+{
+	const struct kindset *ks = &ui_app()->kinds;
+	if (ks->n == 1) {
+		ui_push(form_screen_new(ks->kinds[0]->key, NULL));
+		return;
+	}
+	size_t n;
+	struct refitem *it = inbox_kind_items(0, &n);
+	ui_push(picker_new(_("Berkas baru: pilih jenis"), it, n, 0, "surat_masuk",
+			   inbox_new_case_done, NULL));
+	inbox_kind_items_free(it, n);
+}
+
+static void inbox_kind_done(void *ctx, const char *code)
+{
+	struct inbox *ib = ctx;
+	if (code == NULL)
+		return;
+	free(ib->kind);
+	ib->kind = strcmp(code, "*") == 0 ? NULL : xstrdup(code);
+	ib->q.kind = ib->kind;
+	inbox_requery_shown(ib);
+}
+
+/* J: the kind filter. */
+static void inbox_pick_kind(struct inbox *ib)
+{
+	size_t n;
+	struct refitem *it = inbox_kind_items(1, &n);
+	ui_push(picker_new(_("Tampilkan jenis"), it, n, 0, ib->kind ? ib->kind : "*",
+			   inbox_kind_done, ib));
+	inbox_kind_items_free(it, n);
+}
+
 /* ---- keys ------------------------------------------------------------------ */
 
 /* The id of my open disposition on the case, for forwarding; "" if none. */
@@ -528,6 +871,7 @@ static int inbox_key(struct screen *s, int is_key, wint_t ch)
 		case KEY_F(3):  ch = 'd'; break;
 		case KEY_F(4):  ch = '/'; break;
 		case KEY_F(6):  ch = 'p'; break;
+		case KEY_F(7):  ch = 'K'; break;
 		case KEY_F(10): ch = 'q'; break;
 		case KEY_ENTER: ch = '\n'; break;
 		case KEY_F(5):
@@ -570,7 +914,10 @@ static int inbox_key(struct screen *s, int is_key, wint_t ch)
 		inbox_requery_shown(ib);
 		return H_DONE;
 	case 'a':
-		ui_push(form_screen_new("surat_masuk", NULL));
+		inbox_new_case();
+		return H_DONE;
+	case 'J':
+		inbox_pick_kind(ib);
 		return H_DONE;
 	case 'd':
 		if (sel != NULL) {
@@ -582,6 +929,9 @@ static int inbox_key(struct screen *s, int is_key, wint_t ch)
 	case 'p':
 		if (sel != NULL)
 			ui_push(print_screen_new(sel->id));
+		return H_DONE;
+	case 'K':
+		ui_push(koperasi_list_new());
 		return H_DONE;
 	case '?':
 		ui_push(help_screen_new("inbox"));
@@ -609,6 +959,7 @@ static void inbox_free(struct screen *s)
 	listview_free(ib->lv);
 	free(ib->search);
 	free(ib->limit);
+	free(ib->kind);
 	free(ib);
 }
 
@@ -627,7 +978,7 @@ static const struct screen_ops inbox_ops = {
 	.resize = inbox_resize,
 	.resume = inbox_resume,
 	.free   = inbox_free,
-	.fkeys  = N_("F1 Bantuan  F2 Baru  F3 Disposisi  F4 Cari  F5 Segarkan  F6 Cetak  F10 Keluar"),
+	.fkeys  = N_("F1 Bantuan  F2 Baru  F3 Disposisi  F4 Cari  F5 Segarkan  F6 Cetak  F10 Keluar  F7 Koperasi"),
 };
 
 /* The inbox of the current user: "Untuk saya" for a known person who is not a

@@ -68,6 +68,15 @@ struct screen *form_screen_new(const char *kind, const char *case_id /* NULL: ne
 struct screen *dispo_screen_new(const char *case_id, const char *parent_id /* NULL: top */);
 struct screen *help_screen_new(const char *context);
 struct screen *print_screen_new(const char *case_id);
+/* The cooperative registry "Registri Koperasi" (koplist.c; its other screens in kop.h). */
+struct screen *koperasi_list_new(void);
+/* Requirement checklist of a case (reqs.c). */
+struct screen *reqs_screen_new(const char *case_id);
+/* Registry picker (regpick.c): search-as-you-type over the cooperatives; on
+ * Enter calls done(ctx, value, name) with the NIK (or the id when it has no
+ * NIK) and the name, or (NULL, NULL) on Esc, and closes. */
+struct screen *regpick_new(const char *title, const char *initial,
+			   void (*done)(void *ctx, const char *value, const char *name), void *ctx);
 /* Picker over items (code + label); on Enter calls done(ctx, code) (code NULL on
  * Esc) and closes. Typing filters by code or label. */
 struct screen *picker_new(const char *title, const struct refitem *items, size_t n,

@@ -73,6 +73,9 @@ Isian
 Sertifikat NIK
   Kantor yang melayani          : Dinas provinsi
 
+Berkas
+  (belum ada)
+
 Riwayat
   02-03-2026 09:00  Markus Dethan A.Md. (arsiparis): dibuat
 EOF

@@ -19,6 +19,8 @@ bad_form() { # cols rows
 	tui_start "$1" "$2" BERKAS_USER=arsiparis
 	tui_wait "F10 Keluar"
 	tui_keys a
+	tui_wait "pilih jenis"
+	tui_keys Enter                   # the kind chooser: Surat Masuk first
 	tui_wait "Nomor surat"
 	tui_goto_field "Asal surat";    tui_type "Inspektorat Daerah"
 	tui_goto_field "Nomor surat";   tui_type "700/12/ITDA"

@@ -14,6 +14,8 @@ resize_form() { # cols rows
 	tui_start "$1" "$2" BERKAS_USER=arsiparis
 	tui_wait "F10 Keluar"
 	tui_keys a
+	tui_wait "pilih jenis"
+	tui_keys Enter                   # the kind chooser: Surat Masuk first
 	tui_wait "Nomor surat"
 	tui_goto_field "Asal surat";    tui_type "$ASAL"
 	tui_goto_field "Nomor surat";   tui_type "$NOMOR"

@@ -23,6 +23,8 @@ small() { # cols rows: the size to return to
 	tui_wait "Data desa wisata"
 	# in the form: shrink, grow, the typed text is still there
 	tui_keys a
+	tui_wait "pilih jenis"
+	tui_keys Enter                   # the kind chooser: Surat Masuk first
 	tui_wait "Nomor surat"
 	tui_goto_field "Asal surat"; tui_type "Kecamatan Alak"
 	tui_resize 60 20

@@ -222,8 +222,8 @@ static void test_load_many_problems(void **state)
 		"%s: [field.asal] label: wajib diisi",
 		"%s: [step.3]: langkah tidak berurutan, [step.2] tidak ada",
 		"%s: [step.1] return_to: langkah 7 tidak ada",
-		"%s: [stepp.4]: bagian tidak dikenal (kind, numbering, service, field.KUNCI, "
-		"requirement.KUNCI, step.N)",
+		"%s: [stepp.4]: bagian tidak dikenal (kind, numbering, service, list, rules, "
+		"registry, field.KUNCI, requirement.KUNCI, step.N)",
 	};
 	for (size_t i = 0; i < sizeof msgs / sizeof *msgs; i++) {
 		snprintf(want, sizeof want, msgs[i], path);

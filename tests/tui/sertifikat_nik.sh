@@ -1,0 +1,162 @@
+#!/bin/sh
+# sertifikat_nik: a NIK certificate request (SOP 37) brought by an incoming
+# letter. The Kepala Dinas and the Kabid dispose it (CLI); the Pelaksana, in the
+# TUI, is refused "Tahap selesai" while the requirements are missing, ticks them
+# in the requirements screen and marks the step done; the Kabid sends it back
+# once ("Tidak disetujui", with a reason that the history shows); the Pelaksana
+# records the certificate through the edit form; the registry clerk finishes
+# the remaining steps and the certificate shows on the cooperative.
+. "$(dirname "$0")/../lib.sh"
+
+NIK=5371010203040001
+REASON="Formulir profil belum ditandatangani ketua"
+
+# tui_as LOGIN: opens the TUI as LOGIN at 80x24 and waits for the inbox.
+tui_as() {
+	tui_stop
+	tui_start 80 24 BERKAS_USER="$1"
+	tui_wait "F10 Keluar"
+}
+# open_request: from the inbox, shows only certificate requests (J) and opens
+# the first one.
+open_request() {
+	tui_keys 4 J
+	tui_wait "Tampilkan jenis"
+	tui_type "sertifikat"
+	tui_keys Enter
+	tui_wait "jenis: Sertifikat NIK Koperasi"
+	tui_wait "0001/NIK/2026"
+	tui_keys Enter
+	tui_wait "Sertifikat NIK Koperasi No. 0001/NIK/2026"
+}
+# step_done N: "t", confirms, and waits for step N to be reported done.
+step_done() {
+	tui_keys t
+	tui_wait "Tahap $1 ("
+	tui_keys y
+	tui_wait "Tahap $1 selesai"
+}
+quit() { tui_keys q q; tui_wait_exit; }
+
+new_db nik
+berkas koperasi add nama='KSP Kopdit Swasti Sari' nik=$NIK kabkota='Kota Kupang' \
+	wilayah_keanggotaan=provinsi >/dev/null || fail "koperasi add"
+add_letter "KSP Kopdit Swasti Sari" "Permohonan sertifikat NIK koperasi" >/dev/null
+berkas add sertifikat_nik koperasi=$NIK pemohon="Yohanes Sason" surat_masuk=1 >"$T/out" ||
+	{ cat "$T/out"; fail "add sertifikat_nik"; }
+expect_eq "$(cat "$T/out")" "0001/NIK/2026" "request number"
+BERKAS_USER=kadis berkas dispose 0001/NIK/2026 --to kabid_pemberdayaan >/dev/null ||
+	fail "kadis dispose"
+BERKAS_USER=kabidpkop berkas dispose 0001/NIK/2026 --to staf_pemberdayaan >/dev/null ||
+	fail "kabid dispose"
+
+# 1. The letter's row shows the request it brought (cut to the column at 80
+#    columns), the request's row its letter and the stopped clock.
+tui_as arsiparis
+tui_expect_re "^ +1 .*Permoh.*\[NIK 0001/NIK"
+tui_expect_re "0001/NIK/2026 .*\[SM 1/2026\] +NIK +berhenti"
+quit
+
+# 2. The Pelaksana: refused while the requirements are missing; ticks them;
+#    the step is done; the linked letter opens from the case.
+tui_as stafpkop
+tui_wait "0001/NIK/2026"
+tui_keys Enter
+tui_wait "Jam layanan"
+tui_expect_re "Status +: terbuka, tahap 3"
+tui_expect_re "Jam layanan +: berhenti sejak 02-03-2026"
+tui_expect_re "Persyaratan +: 0 dari 2 wajib lengkap"
+tui_expect "Surat Masuk 1: Permohonan sertifikat NIK koperasi"
+tui_keys t
+tui_wait "Tahap 3 ("
+tui_keys y
+tui_wait "persyaratan belum lengkap: Surat permohonan pencetakan Sertifikat NIK"
+tui_keys s
+tui_wait "0 dari 2 persyaratan wajib lengkap"
+tui_keys Space
+tui_wait "Catatan (boleh kosong"
+tui_keys Enter
+tui_wait "1 dari 2 persyaratan wajib lengkap"
+tui_keys Space
+tui_wait "Catatan (boleh kosong"
+tui_type "diterima lewat surat"
+tui_keys Enter
+tui_wait "2 dari 2 persyaratan wajib lengkap"
+tui_keys q
+tui_wait "Jam layanan"
+step_done 3
+tui_expect_re "Status +: terbuka, tahap 4"
+tui_expect_re "Jam layanan +: berjalan"
+tui_keys o
+tui_wait "Surat Masuk No. 1"
+tui_keys q
+tui_wait "Sertifikat NIK Koperasi No. 0001/NIK/2026"
+quit
+
+# 3. The Kabid does not approve: the reason is required and goes to the history.
+tui_as kabidpkop
+open_request
+tui_expect "x Tidak disetujui"
+tui_keys x
+tui_wait "Tidak disetujui, alasan:"
+tui_keys Enter
+tui_wait "Alasan wajib diisi"
+tui_expect_re "Status +: terbuka, tahap 4"
+tui_keys x
+tui_wait "Tidak disetujui, alasan:"
+tui_type "$REASON"
+tui_keys Enter
+tui_wait "Tidak disetujui: tahap 4 dikembalikan ke tahap 3"
+tui_expect_re "Status +: terbuka, tahap 3"
+tui_keys G
+tui_wait "tidak disetujui pada tahap 4,"
+tui_expect "dikembalikan ke tahap 3: Formulir profil belum"
+tui_expect "ditandatangani ketua"
+quit
+berkas show 0001/NIK/2026 >"$T/show" || fail "show"
+expect_contains "$T/show" "$REASON"
+
+# 4. The Pelaksana completes it again and records the certificate.
+tui_as stafpkop
+tui_wait "0001/NIK/2026"
+tui_keys Enter
+tui_wait "Jam layanan"
+step_done 3
+tui_keys e
+tui_wait "Sertifikat NIK Koperasi no. 0001/NIK/2026: ubah"
+tui_keys NPage                        # near the end of the form
+tui_goto_field "Nomor sertifikat NIK" BTab
+tui_type "5371010203040001/SERT/2026"
+tui_goto_field "Tanggal terbit sertifikat"
+tui_type "27-02-2026"
+tui_goto_field "Sertifikat berlaku sampai"
+tui_type "27-02-2031"
+tui_key F2
+tui_wait "Perubahan tersimpan"
+tui_wait "5371010203040001/SERT/2026"
+quit
+
+# 5. The registry clerk finishes the remaining steps (4-8); the cooperative
+#    screen shows the certificate.
+tui_as arsiparis
+open_request
+for n in 4 5 6 7; do step_done $n; done
+tui_keys t
+tui_wait "Tahap 8 ("
+tui_keys y
+tui_wait "Tahap 8 selesai; berkas selesai"
+tui_expect_re "Status +: selesai"
+tui_keys K
+tui_wait "Koperasi — KSP Kopdit Swasti Sari"
+tui_keys NPage
+tui_wait "5371010203040001/SERT/2026"
+tui_expect "27-02-2031"
+tui_keys q q q
+tui_wait_exit
+
+berkas koperasi show $NIK >"$T/kop" || fail "koperasi show"
+expect_contains "$T/kop" "5371010203040001/SERT/2026"
+expect_contains "$T/kop" "27-02-2031"
+berkas show 0001/NIK/2026 >"$T/show" || fail "show"
+expect_contains "$T/show" "selesai"
+echo ok
