@@ -1032,7 +1032,7 @@ static void test_values(void **state)
 	assert_int_equal(v.n, 2);
 	assert_string_equal(values_get(&v, "a"), "3");
 	for (int i = 0; i < 40; i++) {
-		char key[8];
+		char key[16];
 		snprintf(key, sizeof key, "k%d", i);
 		values_set(&v, key, key);
 	}
