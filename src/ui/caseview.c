@@ -6,21 +6,9 @@
 
 #include "kop.h"
 #include "koperasi.h"
+#include "textview.h"
 #include "ui.h"
 #include "util.h"
-
-/* One line of the rendered text. */
-struct caseview_line {
-	char  *text;   /* sanitised, fits the width it was built for */
-	attr_t attr;
-	short  pair;
-};
-
-/* A login and the person's name, looked up once. */
-struct caseview_name {
-	char *login;
-	char *name;
-};
 
 struct caseview {
 	struct screen   *self;      /* the screen (its key bar follows the case) */
@@ -40,90 +28,15 @@ struct caseview {
 	size_t           nlinks;
 	struct req_rec  *reqs;      /* the kind's requirement checklist */
 	size_t           nreqs;
-	struct caseview_line  *lines;     /* the text built for `width` */
-	size_t           nl, capl;
-	int              width;
-	int              top;       /* first line shown */
-	struct caseview_name  *names;
-	size_t           nnames;
+	struct textview  tv;        /* the text; tags: CV_TAG_KOP, CV_TAG_LINK + link */
+	struct ui_names  names;
 };
 
+/* What a tagged line shows (Enter opens it). */
+#define CV_TAG_KOP  0L /* the linked cooperative */
+#define CV_TAG_LINK 1L /* linked case i is CV_TAG_LINK + i */
+
 /* ---- building the text ----------------------------------------------------- */
-
-static void caseview_add(struct caseview *cv, const char *text, attr_t attr, short pair)
-{
-	if (cv->nl == cv->capl) {
-		cv->capl = cv->capl ? cv->capl * 2 : 64;
-		cv->lines = xreallocarray(cv->lines, cv->capl, sizeof *cv->lines);
-	}
-	cv->lines[cv->nl].text = xstrdup(text);
-	cv->lines[cv->nl].attr = attr;
-	cv->lines[cv->nl].pair = pair;
-	cv->nl++;
-}
-
-/* Adds text wrapped to the width: the first line after first (display
- * columns of prefix text), the rest indented by indent columns. */
-static void caseview_add_wrapped(struct caseview *cv, const char *first, int indent, const char *text,
-			   attr_t attr, short pair)
-{
-	int fw = str_width(first);
-	int room = cv->width - (fw > indent ? fw : indent);
-	if (room < 10)
-		room = 10;
-	size_t n;
-	char **l = ui_wrap(text ? text : "", room, &n);
-	for (size_t i = 0; i < n; i++) {
-		char *line;
-		if (i == 0)
-			line = xasprintf("%s%s", first, l[i]);
-		else
-			line = xasprintf("%*s%s", indent, "", l[i]);
-		caseview_add(cv, line, attr, pair);
-		free(line);
-	}
-	ui_lines_free(l, n);
-}
-
-static void caseview_heading(struct caseview *cv, const char *text)
-{
-	caseview_add(cv, "", A_NORMAL, CP_NORMAL);
-	caseview_add(cv, text, A_BOLD | A_UNDERLINE, CP_NORMAL);
-}
-
-/* Name of the person with login, or the login itself. */
-static const char *caseview_who(struct caseview *cv, const char *login)
-{
-	if (login == NULL || *login == '\0')
-		return "-";
-	for (size_t i = 0; i < cv->nnames; i++)
-		if (strcmp(cv->names[i].login, login) == 0)
-			return cv->names[i].name;
-	struct person p;
-	memset(&p, 0, sizeof p);
-	char *name;
-	if (store_person_get(ui_app()->st, login, &p) == 1 && p.name != NULL && *p.name != '\0')
-		name = xstrdup(p.name);
-	else
-		name = xstrdup(login);
-	person_clear(&p);
-	cv->names = xreallocarray(cv->names, cv->nnames + 1, sizeof *cv->names);
-	cv->names[cv->nnames].login = xstrdup(login);
-	cv->names[cv->nnames].name = name;
-	cv->nnames++;
-	return name;
-}
-
-/* "DD-MM-YYYY HH:MM" office time for a stored UTC timestamp. */
-static void caseview_time(const char *utc, char out[17])
-{
-	time_t t;
-	if (utc == NULL || ts_parse_utc(utc, &t) < 0) {
-		snprintf(out, 17, "%s", utc ? utc : "-");
-		return;
-	}
-	ts_fmt_local(t, out);
-}
 
 static void caseview_dmy(const char *iso, char out[11])
 {
@@ -203,18 +116,6 @@ static int caseview_label_width(const struct caseview *cv)
 				w = lw;
 		}
 	return w > 22 ? 22 : w;
-}
-
-/* "Label<pad> : value", the value wrapped under itself. */
-static void caseview_field(struct caseview *cv, int lw, const char *label, const char *value,
-		     attr_t attr, short pair)
-{
-	char *fit = str_fit(label, lw);
-	int pad = lw - str_width(fit);
-	char *first = xasprintf("%s%*s : ", fit, pad > 0 ? pad : 0, "");
-	caseview_add_wrapped(cv, first, lw + 3, value && *value ? value : "-", attr, pair);
-	free(first);
-	free(fit);
 }
 
 /* 1 if the case is still open. */
@@ -322,12 +223,15 @@ static void caseview_build_fields(struct caseview *cv)
 				continue; /* empty fields stay off the sheet; the form shows them */
 			char *disp = f->type == FT_KOPERASI ? caseview_kop_text(cv, v)
 							    : kind_display_long(f, v);
-			caseview_field(cv, lw, f->label, disp, A_NORMAL, CP_NORMAL);
+			size_t at = cv->tv.n;
+			tv_field(&cv->tv, lw, f->label, disp, A_NORMAL, CP_NORMAL);
+			if (f->type == FT_KOPERASI && cv->have_kop)
+				tv_tag(&cv->tv, at, CV_TAG_KOP); /* Enter opens it */
 			free(disp);
 		}
 	} else {
 		for (size_t i = 0; i < cv->c.fields.n; i++)
-			caseview_field(cv, lw, cv->c.fields.key[i], cv->c.fields.val[i], A_NORMAL, CP_NORMAL);
+			tv_field(&cv->tv, lw, cv->c.fields.key[i], cv->c.fields.val[i], A_NORMAL, CP_NORMAL);
 	}
 	int open = caseview_open(cv);
 	char *status;
@@ -337,13 +241,13 @@ static void caseview_build_fields(struct caseview *cv)
 				   ks->actor_label ? ks->actor_label : app_position_name(a, ks->actor));
 	else
 		status = xstrdup(cv->c.status ? cv->c.status : "-");
-	caseview_field(cv, lw, _("Status"), status, A_BOLD, CP_NORMAL);
+	tv_field(&cv->tv, lw, _("Status"), status, A_BOLD, CP_NORMAL);
 	free(status);
 	if (cv->c.forwarded_to != NULL && *cv->c.forwarded_to != '\0') {
 		const struct kfield *ff = cv->k && cv->k->forward_field
 					  ? kind_field(cv->k, cv->k->forward_field) : NULL;
 		char *fw = ff ? kind_display_long(ff, cv->c.forwarded_to) : xstrdup(cv->c.forwarded_to);
-		caseview_field(cv, lw, _("Diteruskan"), fw, A_NORMAL, CP_NORMAL);
+		tv_field(&cv->tv, lw, _("Diteruskan"), fw, A_NORMAL, CP_NORMAL);
 		free(fw);
 	}
 	int paused = open && cv->c.paused_since != NULL && *cv->c.paused_since != '\0';
@@ -355,12 +259,12 @@ static void caseview_build_fields(struct caseview *cv)
 	} else {
 		dl = caseview_deadline(cv->c.deadline, open);
 	}
-	caseview_field(cv, lw, _("Batas waktu"), dl, A_NORMAL,
+	tv_field(&cv->tv, lw, _("Batas waktu"), dl, A_NORMAL,
 		       paused ? CP_NORMAL : caseview_deadline_pair(cv->c.deadline, open));
 	free(dl);
 	if (open && (caseview_has_pause(cv->k) || cv->c.paused_days > 0)) {
 		char *clk = caseview_clock_text(cv);
-		caseview_field(cv, lw, _("Jam layanan"), clk, paused ? A_BOLD : A_NORMAL, CP_NORMAL);
+		tv_field(&cv->tv, lw, _("Jam layanan"), clk, paused ? A_BOLD : A_NORMAL, CP_NORMAL);
 		free(clk);
 	}
 	if (cv->k != NULL && cv->k->n_reqs > 0) {
@@ -370,7 +274,7 @@ static void caseview_build_fields(struct caseview *cv)
 		/* the labels can be long: name the missing ones only when they are few
 		 * and short; the checklist (s) has them all */
 		char *rq;
-		if (missing != NULL && str_width(missing) <= cv->width / 2)
+		if (missing != NULL && str_width(missing) <= cv->tv.width / 2)
 			rq = xasprintf(_("%d dari %d wajib lengkap; belum: %s (s: daftar)"), done, all,
 				       missing);
 		else if (missing != NULL)
@@ -378,7 +282,7 @@ static void caseview_build_fields(struct caseview *cv)
 				       all - done);
 		else
 			rq = xasprintf(_("%d dari %d wajib lengkap"), done, all);
-		caseview_field(cv, lw, _("Persyaratan"), rq, A_NORMAL,
+		tv_field(&cv->tv, lw, _("Persyaratan"), rq, A_NORMAL,
 			       missing && open ? CP_DUE : CP_NORMAL);
 		free(rq);
 		free(missing);
@@ -392,7 +296,7 @@ static void caseview_build_links(struct caseview *cv)
 	struct app *a = ui_app();
 	if (cv->nlinks == 0)
 		return;
-	caseview_heading(cv, _("Berkas terkait (o: buka)"));
+	tv_heading(&cv->tv, _("Berkas terkait (Enter/o: buka)"));
 	for (size_t i = 0; i < cv->nlinks; i++) {
 		const struct case_link *l = &cv->links[i];
 		const struct kind *lk = l->kind ? kindset_find(&a->kinds, l->kind) : NULL;
@@ -400,18 +304,42 @@ static void caseview_build_links(struct caseview *cv)
 				       l->number_text ? l->number_text : "-");
 		char *body = xasprintf("%s [%s]", l->subject ? l->subject : "",
 				       l->status ? l->status : "-");
-		caseview_add_wrapped(cv, head, 6, body, A_NORMAL, CP_NORMAL);
+		size_t at = cv->tv.n;
+		tv_wrapped(&cv->tv, head, 6, body, A_NORMAL, CP_NORMAL);
+		tv_tag(&cv->tv, at, CV_TAG_LINK + (long)i);
 		free(head);
 		free(body);
 	}
 }
 
+/* "<indent>Label: text" under a disposition, the text wrapped under itself;
+ * nothing when there is no text. */
+static void caseview_dispo_item(struct caseview *cv, int indent, const char *label,
+				const char *text, short pair)
+{
+	if (text == NULL || *text == '\0')
+		return;
+	char *first = xasprintf("%*s%s: ", indent, "", label);
+	tv_wrapped(&cv->tv, first, indent + 2, text, A_NORMAL, pair);
+	free(first);
+}
+
+/* "DD-MM-YYYY HH:MM oleh Name" for a stamp, or NULL when at is NULL. Caller frees. */
+static char *caseview_stamp(struct caseview *cv, const char *at, const char *login)
+{
+	if (at == NULL)
+		return NULL;
+	char when[17];
+	ui_time_local(at, when);
+	return xasprintf(_("%s oleh %s"), when, ui_names_get(&cv->names, login));
+}
+
 static void caseview_build_dispos(struct caseview *cv)
 {
 	struct app *a = ui_app();
-	caseview_heading(cv, _("Disposisi"));
+	tv_heading(&cv->tv, _("Disposisi"));
 	if (cv->nd == 0) {
-		caseview_add(cv, _("  (belum ada disposisi)"), A_NORMAL, CP_NORMAL);
+		tv_add(&cv->tv, _("  (belum ada disposisi)"), A_NORMAL, CP_NORMAL);
 		return;
 	}
 	for (size_t i = 0; i < cv->nd; i++) {
@@ -424,63 +352,34 @@ static void caseview_build_dispos(struct caseview *cv)
 		char *head = xasprintf("%s -> %s  [%s]", app_position_name(a, d->from_pos),
 				       app_position_name(a, d->to_pos), dispo_state_label(d->state));
 		char *first = xasprintf("%*s%s ", ind, "", d->depth > 0 ? "\\-" : "*");
-		caseview_add_wrapped(cv, first, ind2, head, A_BOLD, pair);
+		tv_wrapped(&cv->tv, first, ind2, head, A_BOLD, pair);
 		free(first);
 		free(head);
 
-		char *pre = xasprintf("%*s", ind2, "");
-		char *t;
-		if (d->instructions != NULL && *d->instructions != '\0') {
-			t = xasprintf("%s%s: ", pre, _("Instruksi"));
-			caseview_add_wrapped(cv, t, ind2 + 2, d->instructions, A_NORMAL, CP_NORMAL);
-			free(t);
-		}
-		if (d->note != NULL && *d->note != '\0') {
-			t = xasprintf("%s%s: ", pre, _("Catatan"));
-			caseview_add_wrapped(cv, t, ind2 + 2, d->note, A_NORMAL, CP_NORMAL);
-			free(t);
-		}
-		if (d->deadline != NULL && *d->deadline != '\0') {
-			char *dl = caseview_deadline(d->deadline, open);
-			t = xasprintf("%s%s: ", pre, _("Batas"));
-			caseview_add_wrapped(cv, t, ind2 + 2, dl, A_NORMAL, pair);
-			free(t);
-			free(dl);
-		}
-		char when[17];
-		caseview_time(d->created_at, when);
-		char *by;
-		if (d->on_behalf != NULL && *d->on_behalf != '\0')
-			by = xasprintf(_("%s, dicatat oleh %s atas nama %s"), when,
-				       caseview_who(cv, d->created_by), caseview_who(cv, d->on_behalf));
-		else
-			by = xasprintf(_("%s oleh %s"), when, caseview_who(cv, d->created_by));
-		t = xasprintf("%s%s: ", pre, _("Dikirim"));
-		caseview_add_wrapped(cv, t, ind2 + 2, by, A_NORMAL, CP_NORMAL);
+		caseview_dispo_item(cv, ind2, _("Instruksi"), d->instructions, CP_NORMAL);
+		caseview_dispo_item(cv, ind2, _("Catatan"), d->note, CP_NORMAL);
+		char *t = d->deadline != NULL && *d->deadline != '\0'
+			  ? caseview_deadline(d->deadline, open) : NULL;
+		caseview_dispo_item(cv, ind2, _("Batas"), t, pair);
 		free(t);
-		free(by);
-		if (d->read_at != NULL) {
-			caseview_time(d->read_at, when);
-			by = xasprintf(_("%s oleh %s"), when, caseview_who(cv, d->read_by));
-			t = xasprintf("%s%s: ", pre, _("Dibaca"));
-			caseview_add_wrapped(cv, t, ind2 + 2, by, A_NORMAL, CP_NORMAL);
-			free(t);
-			free(by);
+		if (d->on_behalf != NULL && *d->on_behalf != '\0') {
+			char when[17];
+			ui_time_local(d->created_at, when);
+			t = xasprintf(_("%s, dicatat oleh %s atas nama %s"), when,
+				      ui_names_get(&cv->names, d->created_by),
+				      ui_names_get(&cv->names, d->on_behalf));
+		} else {
+			t = caseview_stamp(cv, d->created_at, d->created_by);
 		}
-		if (d->followup != NULL && *d->followup != '\0') {
-			t = xasprintf("%s%s: ", pre, _("Tindak lanjut"));
-			caseview_add_wrapped(cv, t, ind2 + 2, d->followup, A_NORMAL, CP_NORMAL);
-			free(t);
-		}
-		if (d->done_at != NULL) {
-			caseview_time(d->done_at, when);
-			by = xasprintf(_("%s oleh %s"), when, caseview_who(cv, d->done_by));
-			t = xasprintf("%s%s: ", pre, _("Selesai"));
-			caseview_add_wrapped(cv, t, ind2 + 2, by, A_NORMAL, CP_NORMAL);
-			free(t);
-			free(by);
-		}
-		free(pre);
+		caseview_dispo_item(cv, ind2, _("Dikirim"), t, CP_NORMAL);
+		free(t);
+		t = caseview_stamp(cv, d->read_at, d->read_by);
+		caseview_dispo_item(cv, ind2, _("Dibaca"), t, CP_NORMAL);
+		free(t);
+		caseview_dispo_item(cv, ind2, _("Tindak lanjut"), d->followup, CP_NORMAL);
+		t = caseview_stamp(cv, d->done_at, d->done_by);
+		caseview_dispo_item(cv, ind2, _("Selesai"), t, CP_NORMAL);
+		free(t);
 	}
 }
 
@@ -497,10 +396,10 @@ static void caseview_build_steps(struct caseview *cv)
 	struct app *a = ui_app();
 	if (cv->k == NULL || cv->k->n_steps == 0)
 		return;
-	caseview_heading(cv, _("Tahapan"));
+	tv_heading(&cv->tv, _("Tahapan"));
 	/* No | Pelaksana | Mutu baku | Waktu | Status */
 	int wstd = 13, wtime = 14, wstate = 9;
-	int wactor = cv->width - (3 + 1 + 1 + wstd + 1 + wtime + 1 + wstate);
+	int wactor = cv->tv.width - (3 + 1 + 1 + wstd + 1 + wtime + 1 + wstate);
 	int longest = str_width(_("Pelaksana"));
 	for (size_t i = 0; i < cv->k->n_steps; i++) {
 		const struct kstep *ks = &cv->k->steps[i];
@@ -514,7 +413,7 @@ static void caseview_build_steps(struct caseview *cv)
 		wactor = 12;
 	char *h = xasprintf("%3s %-*s %-*s %-*s %s", _("No"), wactor, _("Pelaksana"), wstd,
 			    _("Mutu baku"), wtime, _("Waktu"), _("Status"));
-	caseview_add(cv, h, A_BOLD, CP_NORMAL);
+	tv_add(&cv->tv, h, A_BOLD, CP_NORMAL);
 	free(h);
 	time_t now = clock_now();
 	int open = caseview_open(cv);
@@ -545,7 +444,10 @@ static void caseview_build_steps(struct caseview *cv)
 		}
 		char *std = caseview_standard(ks);
 		const char *actor = ks->actor_label ? ks->actor_label : app_position_name(a, ks->actor);
-		char *fa = str_fit(actor, wactor);
+		/* a long actor goes on under its column rather than being cut */
+		size_t na;
+		char **al = ui_wrap(actor, wactor, &na);
+		char *fa = str_fit(al[0], wactor);
 		char *fs = str_fit(std, wstd);
 		char *tt = xasprintf("%s%s", taken, over ? " !" : "");
 		char *ft = str_fit(tt, wtime);
@@ -559,25 +461,34 @@ static void caseview_build_steps(struct caseview *cv)
 		buf_adds(&b, ft);
 		buf_printf(&b, "%*s ", wtime - str_width(ft), "");
 		buf_adds(&b, state);
-		caseview_add(cv, b.s, current ? A_BOLD : A_NORMAL, over ? CP_OVERDUE : CP_NORMAL);
+		attr_t at = current ? A_BOLD : A_NORMAL;
+		short pair = over ? CP_OVERDUE : CP_NORMAL;
+		tv_add(&cv->tv, b.s, at, pair);
+		for (size_t j = 1; j < na; j++) {
+			char *more = xasprintf("    %s", al[j]);
+			tv_add(&cv->tv, more, at, pair);
+			free(more);
+		}
+		ui_lines_free(al, na);
 		buf_free(&b);
 		if (r != NULL && r->done_at != NULL && !r->skipped && r->done_by != NULL) {
 			char when[17];
-			caseview_time(r->done_at, when);
-			char *by = xasprintf(_("selesai %s oleh %s"), when, caseview_who(cv, r->done_by));
-			caseview_add_wrapped(cv, "      ", 6, by, A_DIM, CP_NORMAL);
+			ui_time_local(r->done_at, when);
+			char *by = xasprintf(_("selesai %s oleh %s"), when,
+					     ui_names_get(&cv->names, r->done_by));
+			tv_wrapped(&cv->tv, "      ", 6, by, A_DIM, CP_NORMAL);
 			free(by);
 		}
 		if (current) {
 			/* what is to be done now, and where "not approved" goes */
 			char *t = xasprintf("      %s: ", _("Kegiatan"));
-			caseview_add_wrapped(cv, t, 8, ks->activity ? ks->activity : "-", A_NORMAL,
+			tv_wrapped(&cv->tv, t, 8, ks->activity ? ks->activity : "-", A_NORMAL,
 					     CP_NORMAL);
 			free(t);
 			if (ks->return_to > 0) {
 				char *rt = xasprintf(_("kembali ke tahap %d (x)"), ks->return_to);
 				t = xasprintf("      %s: ", _("Tidak disetujui"));
-				caseview_add_wrapped(cv, t, 8, rt, A_NORMAL, CP_NORMAL);
+				tv_wrapped(&cv->tv, t, 8, rt, A_NORMAL, CP_NORMAL);
 				free(t);
 				free(rt);
 			}
@@ -642,77 +553,36 @@ static const char *caseview_event_field(const struct caseview *cv, const char *f
 	return f ? f->label : app_position_name(ui_app(), field);
 }
 
-static void caseview_build_events(struct caseview *cv)
+/* What an event line says after "time  name: ". */
+static void caseview_event_body(void *ctx, const struct event *e, struct buf *b)
 {
-	caseview_heading(cv, _("Riwayat"));
-	if (cv->ne == 0) {
-		caseview_add(cv, _("  (belum ada)"), A_NORMAL, CP_NORMAL);
+	const struct caseview *cv = ctx;
+	char *special = caseview_event_special(cv, e);
+	if (special != NULL) {
+		buf_adds(b, special);
+		free(special);
 		return;
 	}
-	for (size_t i = 0; i < cv->ne; i++) {
-		const struct event *e = &cv->ev[i];
-		char when[17];
-		caseview_time(e->at, when);
-		struct buf b;
-		buf_init(&b);
-		buf_adds(&b, caseview_who(cv, e->actor));
-		if (e->on_behalf != NULL && *e->on_behalf != '\0')
-			buf_printf(&b, _(" atas nama %s"), caseview_who(cv, e->on_behalf));
-		buf_adds(&b, ": ");
-		char *special = caseview_event_special(cv, e);
-		int done = special != NULL;
-		if (done) {
-			buf_adds(&b, special);
-			free(special);
-		}
-		for (const char *p = e->action ? e->action : "-"; !done && *p; p++)
-			buf_addc(&b, *p == '_' ? ' ' : *p); /* tindak_lanjut -> tindak lanjut */
-		if (done) {
-			/* written above */
-		} else if (e->field != NULL && *e->field != '\0') {
-			char *o = caseview_event_value(cv, e->field, e->old_value);
-			char *n = caseview_event_value(cv, e->field, e->new_value);
-			buf_printf(&b, " %s: %s -> %s", caseview_event_field(cv, e->field), o, n);
-			free(o);
-			free(n);
-		} else if (e->new_value != NULL && *e->new_value != '\0') {
-			buf_printf(&b, " %s", e->new_value);
-		}
-		char *first = xasprintf("%s  ", when);
-		caseview_add_wrapped(cv, first, 18, b.s, A_NORMAL, CP_NORMAL);
-		free(first);
-		buf_free(&b);
+	for (const char *p = e->action ? e->action : "-"; *p; p++)
+		buf_addc(b, *p == '_' ? ' ' : *p); /* tindak_lanjut -> tindak lanjut */
+	if (e->field != NULL && *e->field != '\0') {
+		char *o = caseview_event_value(cv, e->field, e->old_value);
+		char *n = caseview_event_value(cv, e->field, e->new_value);
+		buf_printf(b, " %s: %s -> %s", caseview_event_field(cv, e->field), o, n);
+		free(o);
+		free(n);
+	} else if (e->new_value != NULL && *e->new_value != '\0') {
+		buf_printf(b, " %s", e->new_value);
 	}
-}
-
-static void caseview_lines_clear(struct caseview *cv)
-{
-	for (size_t i = 0; i < cv->nl; i++)
-		free(cv->lines[i].text);
-	cv->nl = 0;
-}
-
-static int caseview_body_height(void)
-{
-	return LINES - 3;
-}
-
-static void caseview_clamp(struct caseview *cv)
-{
-	int max = (int)cv->nl - caseview_body_height();
-	if (cv->top > max)
-		cv->top = max;
-	if (cv->top < 0)
-		cv->top = 0;
 }
 
 /* Rebuilds the text for the current width. */
 static void caseview_build(struct caseview *cv)
 {
-	caseview_lines_clear(cv);
-	cv->width = COLS - 2 > 20 ? COLS - 2 : 20;
+	tv_clear(&cv->tv);
+	cv->tv.width = tv_text_width();
 	if (!cv->found) {
-		caseview_add(cv, _("Berkas tidak ditemukan."), A_BOLD, CP_ERROR);
+		tv_add(&cv->tv, _("Berkas tidak ditemukan."), A_BOLD, CP_ERROR);
 		return;
 	}
 	caseview_build_fields(cv);
@@ -725,8 +595,12 @@ static void caseview_build(struct caseview *cv)
 		caseview_build_dispos(cv);
 		caseview_build_steps(cv);
 	}
-	caseview_build_events(cv);
-	caseview_clamp(cv);
+	tv_events(&cv->tv, &cv->names, cv->ev, cv->ne, caseview_event_body, cv);
+	tv_clamp(&cv->tv);
+	/* the selection stays when its line is still there, else a tagged line on screen */
+	if (tv_sel_line(&cv->tv) < 0)
+		cv->tv.sel = -1;
+	tv_follow(&cv->tv);
 }
 
 static void caseview_unload(struct caseview *cv)
@@ -808,7 +682,7 @@ static void caseview_load(struct caseview *cv)
 static void caseview_draw(struct screen *s)
 {
 	struct caseview *cv = s->state;
-	if (cv->width != (COLS - 2 > 20 ? COLS - 2 : 20))
+	if (cv->tv.width != tv_text_width())
 		caseview_build(cv);
 	char *title;
 	if (cv->found) {
@@ -822,25 +696,15 @@ static void caseview_draw(struct screen *s)
 	ui_title(title);
 	free(title);
 
-	int h = caseview_body_height();
-	for (int i = 0; i < h && cv->top + i < (int)cv->nl; i++) {
-		const struct caseview_line *l = &cv->lines[cv->top + i];
-		ui_put_attr(1 + i, 1, COLS - 2, l->text, l->attr, l->pair);
-	}
-	char *st;
-	int last = cv->top + h;
-	if (last > (int)cv->nl)
-		last = (int)cv->nl;
-	if (cv->nl == 0)
-		st = xstrdup("");
-	else
-		st = xasprintf(_("%s %s | baris %d-%d dari %zu%s"),
-			       cv->k && cv->k->short_title ? cv->k->short_title : _("No."),
-			       cv->found && cv->c.number_text ? cv->c.number_text : "-",
-			       cv->top + 1, last, cv->nl,
-			       last < (int)cv->nl ? _(" | j/PgDn lanjut") : "");
+	tv_draw(&cv->tv);
+	char *where = tv_where(&cv->tv);
+	char *st = xasprintf("%s %s | %s%s",
+			     cv->k && cv->k->short_title ? cv->k->short_title : _("No."),
+			     cv->found && cv->c.number_text ? cv->c.number_text : "-", where,
+			     cv->have_kop || cv->nlinks > 0 ? _(" | Tab/Enter: buka") : "");
 	ui_status(st);
 	free(st);
+	free(where);
 }
 
 /* My open disposition on this case (first one), or NULL; caller frees with
@@ -860,44 +724,35 @@ static struct dispo *caseview_my_dispo(struct caseview *cv, size_t *n)
 	return d;
 }
 
-static void caseview_read(struct caseview *cv)
+/* Shows why the store refused (and frees the cause). */
+static void caseview_refused(char *cause)
 {
-	struct app *a = ui_app();
-	size_t n;
-	struct dispo *d = caseview_my_dispo(cv, &n);
-	char *cause = NULL;
-	if (d == NULL) {
-		ui_error(_("Tidak ada disposisi terbuka untuk jabatan Anda pada berkas ini"));
-		return;
-	}
-	if (store_dispo_read(a->st, d[0].id, a->me.login, &cause) < 0) {
-		ui_error("%s", cause ? cause : _("gagal"));
-		free(cause);
-	} else {
-		ui_message(_("Disposisi ditandai dibaca"));
-	}
-	dispos_free(d, n);
-	caseview_load(cv);
+	ui_error("%s", cause ? cause : _("gagal"));
+	free(cause);
 }
 
-static void caseview_followup(struct caseview *cv)
+/* r: marks my open disposition read; f: reports its follow-up (asked for). The
+ * case is read again after a change. */
+static void caseview_dispo_act(struct caseview *cv, int followup)
 {
 	struct app *a = ui_app();
 	size_t n;
 	struct dispo *d = caseview_my_dispo(cv, &n);
-	char *cause = NULL;
 	if (d == NULL) {
 		ui_error(_("Tidak ada disposisi terbuka untuk jabatan Anda pada berkas ini"));
 		return;
 	}
-	char *note = ui_prompt(_("Tindak lanjut: "), NULL);
-	if (note != NULL && *str_trim(note) != '\0') {
-		if (store_dispo_followup(a->st, d[0].id, note, a->me.login, NULL, &cause) < 0) {
-			ui_error("%s", cause ? cause : _("gagal"));
-			free(cause);
-		} else {
-			ui_message(_("Tindak lanjut dicatat"));
-		}
+	char *note = followup ? ui_prompt(_("Tindak lanjut: "), NULL) : NULL;
+	if (!followup || (note != NULL && *str_trim(note) != '\0')) {
+		char *cause = NULL;
+		int rc = followup
+			 ? store_dispo_followup(a->st, d[0].id, note, a->me.login, NULL, &cause)
+			 : store_dispo_read(a->st, d[0].id, a->me.login, &cause);
+		if (rc < 0)
+			caseview_refused(cause);
+		else
+			ui_message("%s", followup ? _("Tindak lanjut dicatat")
+						  : _("Disposisi ditandai dibaca"));
 		caseview_load(cv);
 	}
 	free(note);
@@ -939,8 +794,7 @@ static void caseview_step_done(struct caseview *cv)
 	if (store_step_done(a->st, cv->k, cv->id, a->me.login, &cause) < 0) {
 		caseview_load(cv);
 		/* the cause alone: it names what is missing, and the line is short */
-		ui_error("%s", cause ? cause : _("gagal"));
-		free(cause);
+		caseview_refused(cause);
 		return;
 	}
 	caseview_load(cv);
@@ -970,12 +824,10 @@ static void caseview_step_return(struct caseview *cv)
 		return;
 	}
 	char *cause = NULL;
-	if (store_step_return(a->st, cv->k, cv->id, reason, a->me.login, &cause) < 0) {
-		ui_error("%s", cause ? cause : _("gagal"));
-		free(cause);
-	} else {
+	if (store_step_return(a->st, cv->k, cv->id, reason, a->me.login, &cause) < 0)
+		caseview_refused(cause);
+	else
 		ui_message(_("Tidak disetujui: tahap %d dikembalikan ke tahap %d"), step, to);
-	}
 	free(reason);
 	caseview_load(cv);
 }
@@ -1029,26 +881,29 @@ static void caseview_open_link(struct caseview *cv)
 	free(it);
 }
 
-static void caseview_scroll(struct caseview *cv, int by)
+/* Enter: opens what the selected line shows (the cooperative or a linked
+ * case) when it is on screen; elsewhere Enter scrolls a line. */
+static void caseview_enter(struct caseview *cv)
 {
-	cv->top += by;
-	caseview_clamp(cv);
+	long tag = cv->tv.sel;
+	if (!tv_sel_shown(&cv->tv)) {
+		tv_scroll(&cv->tv, 1);
+	} else if (tag == CV_TAG_KOP && cv->have_kop) {
+		ui_push(kopview_new(cv->kop.id));
+	} else if (tag >= CV_TAG_LINK && (size_t)(tag - CV_TAG_LINK) < cv->nlinks) {
+		ui_push(case_screen_new(cv->links[tag - CV_TAG_LINK].id));
+	}
 }
 
 static int caseview_key(struct screen *s, int is_key, wint_t ch)
 {
 	struct caseview *cv = s->state;
-	int page = caseview_body_height() - 2;
-	if (page < 1)
-		page = 1;
+	if (tv_key(&cv->tv, is_key, ch) == H_DONE)
+		return H_DONE;
 	if (is_key) {
 		switch (ch) {
-		case KEY_DOWN:  caseview_scroll(cv, 1); return H_DONE;
-		case KEY_UP:    caseview_scroll(cv, -1); return H_DONE;
-		case KEY_NPAGE: caseview_scroll(cv, page); return H_DONE;
-		case KEY_PPAGE: caseview_scroll(cv, -page); return H_DONE;
-		case KEY_HOME:  cv->top = 0; return H_DONE;
-		case KEY_END:   cv->top = (int)cv->nl; caseview_clamp(cv); return H_DONE;
+		case KEY_ENTER: ch = '\n'; break;
+		case KEY_BTAB:  return tv_next(&cv->tv, -1) ? H_DONE : H_NONE;
 		case KEY_F(1):  ch = '?'; break;
 		case KEY_F(3):  ch = 'd'; break;
 		case KEY_F(5):  caseview_load(cv); return H_DONE;
@@ -1058,25 +913,11 @@ static int caseview_key(struct screen *s, int is_key, wint_t ch)
 		}
 	}
 	switch (ch) {
-	case 'j': case '\n': case '\r':
-		caseview_scroll(cv, 1);
+	case '\n': case '\r':
+		caseview_enter(cv);
 		return H_DONE;
-	case 'k':
-		caseview_scroll(cv, -1);
-		return H_DONE;
-	case ' ': case 'f' & 0x1f:
-		caseview_scroll(cv, page);
-		return H_DONE;
-	case 'b' & 0x1f: case '-':
-		caseview_scroll(cv, -page);
-		return H_DONE;
-	case 'g':
-		cv->top = 0;
-		return H_DONE;
-	case 'G':
-		cv->top = (int)cv->nl;
-		caseview_clamp(cv);
-		return H_DONE;
+	case '\t':
+		return tv_next(&cv->tv, 1) ? H_DONE : H_NONE;
 	case 'q': case 27:
 		return H_POP;
 	case '?':
@@ -1096,10 +937,8 @@ static int caseview_key(struct screen *s, int is_key, wint_t ch)
 		return H_DONE;
 	}
 	case 'r':
-		caseview_read(cv);
-		return H_DONE;
 	case 'f':
-		caseview_followup(cv);
+		caseview_dispo_act(cv, ch == 'f');
 		return H_DONE;
 	case 'p':
 		ui_push(print_screen_new(cv->id));
@@ -1148,48 +987,29 @@ static void caseview_free(struct screen *s)
 {
 	struct caseview *cv = s->state;
 	caseview_unload(cv);
-	caseview_lines_clear(cv);
-	free(cv->lines);
-	for (size_t i = 0; i < cv->nnames; i++) {
-		free(cv->names[i].login);
-		free(cv->names[i].name);
-	}
-	free(cv->names);
+	tv_free(&cv->tv);
+	ui_names_free(&cv->names);
 	free(cv);
 }
 
 /* Three key bars: a letter; a service request; one whose current step can be
  * "not approved". The bar drops what does not fit from the end, so the
  * keys come in order of need. */
-static const struct screen_ops case_ops = {
-	.name   = "case",
-	.draw   = caseview_draw,
-	.key    = caseview_key,
-	.resize = caseview_resize,
-	.resume = caseview_resume,
-	.free   = caseview_free,
-	.fkeys  = N_("F1 Bantuan  d Disposisi  r Dibaca  f Tindak lanjut  e Ubah  p Cetak  q Kembali  o Terkait"),
-};
-
-static const struct screen_ops case_ops_service = {
-	.name   = "case",
-	.draw   = caseview_draw,
-	.key    = caseview_key,
-	.resize = caseview_resize,
-	.resume = caseview_resume,
-	.free   = caseview_free,
-	.fkeys  = N_("F1 Bantuan  s Persyaratan  t Tahap selesai  d Disposisi  e Ubah  q Kembali  o Terkait  p Cetak"),
-};
-
-static const struct screen_ops case_ops_return = {
-	.name   = "case",
-	.draw   = caseview_draw,
-	.key    = caseview_key,
-	.resize = caseview_resize,
-	.resume = caseview_resume,
-	.free   = caseview_free,
-	.fkeys  = N_("F1 Bantuan  s Persyaratan  t Tahap selesai  x Tidak disetujui  e Ubah  q Kembali  d Disposisi  o Terkait  p Cetak"),
-};
+#define CASE_OPS(keys) {                 \
+	.name   = "case",                \
+	.draw   = caseview_draw,         \
+	.key    = caseview_key,          \
+	.resize = caseview_resize,       \
+	.resume = caseview_resume,       \
+	.free   = caseview_free,         \
+	.fkeys  = keys,                  \
+}
+static const struct screen_ops case_ops = CASE_OPS(
+	N_("F1 Bantuan  d Disposisi  r Dibaca  f Tindak lanjut  e Ubah  p Cetak  q Kembali  o Terkait"));
+static const struct screen_ops case_ops_service = CASE_OPS(
+	N_("F1 Bantuan  s Persyaratan  t Tahap selesai  d Disposisi  e Ubah  q Kembali  o Terkait  p Cetak"));
+static const struct screen_ops case_ops_return = CASE_OPS(
+	N_("F1 Bantuan  s Persyaratan  t Tahap selesai  x Tidak disetujui  e Ubah  q Kembali  d Disposisi  o Terkait  p Cetak"));
 
 static void caseview_set_keys(struct caseview *cv)
 {
@@ -1208,6 +1028,7 @@ static void caseview_set_keys(struct caseview *cv)
 struct screen *case_screen_new(const char *case_id)
 {
 	struct caseview *cv = xcalloc(1, sizeof *cv);
+	tv_init(&cv->tv, 1, 2);
 	snprintf(cv->id, sizeof cv->id, "%s", case_id ? case_id : "");
 	caseview_load(cv);
 	cv->self = ui_screen_new(&case_ops, cv, 0);

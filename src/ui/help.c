@@ -43,6 +43,8 @@ static const struct help_item help_case[] = {
 	{ N_("j k, panah"), N_("gulir satu baris") },
 	{ "PgDn PgUp Spasi", N_("gulir satu halaman") },
 	{ "g G", N_("awal / akhir") },
+	{ "Enter", N_("buka baris bersorot (koperasi, berkas terkait); di tempat lain gulir") },
+	{ "Tab S-Tab", N_("sorot koperasi / berkas terkait berikut / sebelumnya") },
 	{ "d  F3", N_("disposisi (meneruskan disposisi saya bila ada)") },
 	{ "r", N_("tandai disposisi saya sudah dibaca") },
 	{ "f", N_("laporkan tindak lanjut disposisi saya") },
@@ -163,16 +165,53 @@ struct help {
 	const struct help_item *items;
 	size_t                  n;
 	const char             *title;
-	int                     top; /* first line shown */
+	int                     top; /* first line shown (of the wrapped help) */
 };
 
 #define HELP_N(a) (sizeof(a) / sizeof((a)[0]))
 
+/* Width of the key column. */
+static int help_kw(const struct help *h)
+{
+	int kw = 0;
+	for (size_t i = 0; i < h->n; i++)
+		if (h->items[i].key != NULL && str_width(_(h->items[i].key)) > kw)
+			kw = str_width(_(h->items[i].key));
+	return kw > 20 ? 20 : kw;
+}
+
+static int help_box_w(void)
+{
+	return COLS - 4 < 72 ? COLS - 4 : 72;
+}
+
+/* Item i's text wrapped to its column in a box bw wide (a heading spans the
+ * box); free with ui_lines_free. */
+static char **help_wrap(const struct help *h, size_t i, int bw, size_t *n)
+{
+	const struct help_item *it = &h->items[i];
+	int tw = it->key == NULL ? bw - 4 : bw - help_kw(h) - 8;
+	return ui_wrap(_(it->text), tw > 10 ? tw : 10, n);
+}
+
+/* Lines of the whole help in a box bw wide. */
+static int help_lines(const struct help *h, int bw)
+{
+	int total = 0;
+	for (size_t i = 0; i < h->n; i++) {
+		size_t n;
+		char **l = help_wrap(h, i, bw, &n);
+		ui_lines_free(l, n);
+		total += (int)n;
+	}
+	return total;
+}
+
 /* Box geometry for the current size. */
 static void help_geometry(const struct help *h, int *y, int *x, int *bh, int *bw)
 {
-	*bw = COLS - 4 < 72 ? COLS - 4 : 72;
-	*bh = (int)h->n + 4;
+	*bw = help_box_w();
+	*bh = help_lines(h, *bw) + 4;
 	if (*bh > LINES - 2)
 		*bh = LINES - 2;
 	*y = (LINES - *bh) / 2;
@@ -186,6 +225,13 @@ static int help_body(const struct help *h)
 	return bh - 4;
 }
 
+/* The last first line: the end of the help on screen. */
+static int help_max_top(const struct help *h)
+{
+	int max = help_lines(h, help_box_w()) - help_body(h);
+	return max > 0 ? max : 0;
+}
+
 static void help_draw(struct screen *s)
 {
 	struct help *h = s->state;
@@ -193,32 +239,34 @@ static void help_draw(struct screen *s)
 	help_geometry(h, &y, &x, &bh, &bw);
 	ui_box(y, x, bh, bw, _(h->title));
 	int body = bh - 4;
-	int kw = 0;
-	for (size_t i = 0; i < h->n; i++)
-		if (h->items[i].key != NULL && str_width(_(h->items[i].key)) > kw)
-			kw = str_width(_(h->items[i].key));
-	if (kw > 20)
-		kw = 20;
-	for (int i = 0; i < body && h->top + i < (int)h->n; i++) {
-		const struct help_item *it = &h->items[h->top + i];
-		int ly = y + 2 + i;
-		if (it->key == NULL) {
-			ui_put_attr(ly, x + 2, bw - 4, _(it->text), A_BOLD, CP_NORMAL);
-			continue;
+	int kw = help_kw(h);
+	int line = 0; /* line of the whole help */
+	for (size_t i = 0; i < h->n && line < h->top + body; i++) {
+		const struct help_item *it = &h->items[i];
+		size_t n;
+		char **l = help_wrap(h, i, bw, &n);
+		for (size_t j = 0; j < n; j++, line++) {
+			int ly = y + 2 + line - h->top;
+			if (line < h->top || line >= h->top + body)
+				continue;
+			if (it->key == NULL) {
+				ui_put_attr(ly, x + 2, bw - 4, l[j], A_BOLD, CP_NORMAL);
+				continue;
+			}
+			if (j == 0)
+				ui_put_attr(ly, x + 4, kw, _(it->key), A_BOLD, CP_NORMAL);
+			ui_put(ly, x + 4 + kw + 2, bw - kw - 8, l[j]);
 		}
-		ui_put_attr(ly, x + 4, kw, _(it->key), A_BOLD, CP_NORMAL);
-		ui_put(ly, x + 4 + kw + 2, bw - kw - 8, _(it->text));
+		ui_lines_free(l, n);
 	}
-	const char *foot = (int)h->n > body ? _("j/k gulir, q tutup") : _("q tutup");
+	const char *foot = help_lines(h, bw) > body ? _("j/k gulir, q tutup") : _("q tutup");
 	ui_put(y + bh - 1, x + bw - 2 - str_width(foot) - 1, str_width(foot) + 1, foot);
 }
 
 static int help_key(struct screen *s, int is_key, wint_t ch)
 {
 	struct help *h = s->state;
-	int max = (int)h->n - help_body(h);
-	if (max < 0)
-		max = 0;
+	int max = help_max_top(h);
 	if (is_key) {
 		switch (ch) {
 		case KEY_DOWN:  if (h->top < max) h->top++; return H_DONE;
@@ -242,9 +290,8 @@ static int help_key(struct screen *s, int is_key, wint_t ch)
 static void help_resize(struct screen *s)
 {
 	struct help *h = s->state;
-	int max = (int)h->n - help_body(h);
-	if (h->top > max)
-		h->top = max > 0 ? max : 0;
+	if (h->top > help_max_top(h))
+		h->top = help_max_top(h);
 }
 
 static void help_free(struct screen *s)

@@ -2,20 +2,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "listview.h"
+#include "listscreen.h"
 #include "print.h"
 #include "ui.h"
 #include "util.h"
 
 struct inbox {
-	struct listview  *lv;
+	struct lscreen    ls;          /* first: the list, search, limit, sort */
 	struct list_query q;
-	char             *search;      /* owned; NULL for none */
-	char             *limit;       /* owned; NULL for none */
 	char             *kind;        /* kind filter (J), owned; NULL for every kind */
 	char              today[11];   /* ISO, for the query and the markers */
 	day_t             today_day;
-	long              view_total;  /* rows in the view without search/limit; -1 unknown */
 };
 
 /* Column widths of the current layout. */
@@ -256,8 +253,8 @@ static enum deadline_state inbox_deadline_state(const struct inbox *ib, const st
 static int inbox_no_width(const struct inbox *ib)
 {
 	int w = 4;
-	for (size_t i = 0; i < listview_count_rows(ib->lv); i++) {
-		const struct case_row *r = listview_row(ib->lv, i);
+	for (size_t i = 0; i < listview_count_rows(ib->ls.lv); i++) {
+		const struct case_row *r = listview_row(ib->ls.lv, i);
 		int nw = r->number_text ? str_width(r->number_text) + 1 : 2;
 		if (nw > w)
 			w = nw;
@@ -378,8 +375,8 @@ static int inbox_kind_columns(const struct inbox *ib, struct inbox_kcols *kc)
 			continue; /* the loader checks the keys; skip rather than guess */
 		} else if (f->role == FR_NUMBER) {
 			w = 3;
-			for (size_t j = 0; j < listview_count_rows(ib->lv); j++) {
-				const struct case_row *r = listview_row(ib->lv, j);
+			for (size_t j = 0; j < listview_count_rows(ib->ls.lv); j++) {
+				const struct case_row *r = listview_row(ib->ls.lv, j);
 				int nw = r->number_text ? str_width(r->number_text) : 1;
 				if (nw > w)
 					w = nw;
@@ -563,7 +560,7 @@ static void inbox_draw_header(const struct inbox *ib)
 	struct inbox_cols c;
 	struct inbox_kcols kc;
 	attr_t a = A_BOLD | A_UNDERLINE;
-	ui_fill(1, 0, COLS, ui_color() ? A_NORMAL : A_UNDERLINE, CP_NORMAL);
+	ls_head_row();
 	int x = 1;
 	if (inbox_kind_columns(ib, &kc)) {
 		for (size_t i = 0; i < kc.n && x < COLS; i++) {
@@ -618,142 +615,60 @@ static void inbox_draw(struct screen *s)
 	char *fo = str_fit(office, ow);
 	char *fu = str_fit(user, uw);
 	char *title = xasprintf("%s — %s", fo, fu);
-	char today[11];
-	date_fmt_dmy(ib->today_day, today);
-	ui_fill(0, 0, COLS, A_NORMAL, CP_HEADER);
-	ui_put_attr(0, 1, room, title, A_BOLD, CP_HEADER);
-	ui_put_attr(0, COLS - 11, 10, today, A_NORMAL, CP_HEADER);
+	ls_top(title, ib->today_day);
 	free(title);
 	free(fo);
 	free(fu);
 	free(user);
 
 	inbox_draw_header(ib);
-	listview_draw(ib->lv, ib->kind == NULL || strcmp(ib->kind, "surat_masuk") == 0
+	listview_draw(ib->ls.lv, ib->kind == NULL || strcmp(ib->kind, "surat_masuk") == 0
 			      ? _("Tidak ada surat dalam tampilan ini")
 			      : _("Tidak ada berkas dalam tampilan ini"));
 
-	struct buf b;
-	buf_init(&b);
-	buf_printf(&b, "%s | ", view_label(ib->q.view));
-	long shown = listview_total(ib->lv);
-	char num[24];
-	if (shown < 0) {
-		buf_adds(&b, "?");
-	} else {
-		store_count_text(shown, num);
-		buf_adds(&b, num);
-	}
-	if (ib->view_total >= 0)
-		buf_printf(&b, "/%ld", ib->view_total);
-	else
-		buf_adds(&b, "/?");
+	char *kind = NULL;
 	if (ib->kind != NULL) {
 		const struct kind *k = kindset_find(&a->kinds, ib->kind);
-		buf_printf(&b, " | %s %s", _("jenis:"), k ? k->title : ib->kind);
+		kind = xasprintf("%s %s", _("jenis:"), k ? k->title : ib->kind);
 	}
-	if (ib->search != NULL)
-		buf_printf(&b, " | %s %s", _("cari:"), ib->search);
-	if (ib->limit != NULL)
-		buf_printf(&b, " | %s %s", _("batasi:"), ib->limit);
-	buf_printf(&b, " | %s %s%s", _("urut:"), sort_label(ib->q.sort),
-		   ib->q.reverse ? _(" (terbalik)") : "");
-	ui_status(b.s);
-	buf_free(&b);
+	ls_status(&ib->ls, view_label(ib->q.view), kind);
+	free(kind);
 }
 
 /* ---- queries -------------------------------------------------------------- */
 
-static void inbox_set_today(struct inbox *ib)
+/* The query as the list screen has it, with today's date. */
+static void inbox_apply(void *ctx, const struct lscreen *ls)
 {
+	struct inbox *ib = ctx;
 	ib->today_day = clock_today();
 	date_fmt_iso(ib->today_day, ib->today);
 	ib->q.today = ib->today;
+	ib->q.search = ls->search;
+	ib->q.limit = ls->limit;
+	ib->q.sort = (enum sort)ls->sort;
+	ib->q.reverse = ls->reverse;
 }
 
 /* Rows in the view without search and limit, for "shown/total". */
-static void inbox_count_view(struct inbox *ib)
+static long inbox_count_view(void *ctx, char **cause)
 {
-	if (ib->q.search == NULL && ib->q.limit == NULL) {
-		ib->view_total = listview_total(ib->lv);
-		return;
-	}
+	struct inbox *ib = ctx;
 	struct list_query q = ib->q;
-	char *cause = NULL;
 	q.search = NULL;
 	q.limit = NULL;
-	ib->view_total = store_list_count(ui_app()->st, &q, &cause);
-	free(cause);
+	return store_list_count(ui_app()->st, &q, cause);
 }
 
-/* Loads the first page of the query; -1 with cause (list left empty). */
-static int inbox_requery(struct inbox *ib, char **cause)
+static const char *inbox_sort_label(int sort)
 {
-	inbox_set_today(ib);
-	ib->q.search = ib->search;
-	ib->q.limit = ib->limit;
-	if (listview_reset(ib->lv, 0, cause) < 0)
-		return -1;
-	inbox_count_view(ib);
-	return 0;
-}
-
-static void inbox_refresh(struct inbox *ib)
-{
-	char *cause = NULL;
-	inbox_set_today(ib);
-	if (listview_reload(ib->lv, 1, &cause) < 0) {
-		ui_error("%s", cause ? cause : _("gagal membaca daftar"));
-		free(cause);
-		return;
-	}
-	inbox_count_view(ib);
-}
-
-/* Sets the search (which = 0) or limit (1) text; a bad one is reported and the
- * previous one kept. Takes text over (NULL or "" clears). */
-static void inbox_set_filter(struct inbox *ib, int which, char *text)
-{
-	char **slot = which ? &ib->limit : &ib->search;
-	char *old = *slot;
-	char *cause = NULL;
-	if (text != NULL && *str_trim(text) == '\0') {
-		free(text);
-		text = NULL;
-	}
-	*slot = text;
-	if (inbox_requery(ib, &cause) < 0) {
-		ui_error("%s", cause ? cause : _("gagal membaca daftar"));
-		free(cause);
-		cause = NULL;
-		free(*slot);
-		*slot = old;
-		if (inbox_requery(ib, &cause) < 0)
-			free(cause);
-		return;
-	}
-	free(old);
-}
-
-/* inbox_requery that shows its error. */
-static void inbox_requery_shown(struct inbox *ib)
-{
-	char *cause = NULL;
-	if (inbox_requery(ib, &cause) < 0) {
-		ui_error("%s", cause ? cause : _("gagal membaca daftar"));
-		free(cause);
-	}
+	return sort_label((enum sort)sort);
 }
 
 static void inbox_set_view(struct inbox *ib, enum view v)
 {
 	ib->q.view = v;
-	inbox_requery_shown(ib);
-}
-
-static void inbox_place(struct inbox *ib)
-{
-	listview_place(ib->lv, 2, 0, LINES - 4, COLS);
+	ls_requery_shown(&ib->ls);
 }
 
 /* ---- kinds ------------------------------------------------------------------- */
@@ -826,7 +741,7 @@ static void inbox_kind_done(void *ctx, const char *code)
 	free(ib->kind);
 	ib->kind = strcmp(code, "*") == 0 ? NULL : xstrdup(code);
 	ib->q.kind = ib->kind;
-	inbox_requery_shown(ib);
+	ls_requery_shown(&ib->ls);
 }
 
 /* J: the kind filter. */
@@ -855,35 +770,20 @@ static void inbox_my_dispo(const char *case_id, char out[37])
 	dispos_free(d, n);
 }
 
+/* The letters of F1 ... F10 (F5 reloads; 0: none). */
+static const char inbox_fletter[10] = { '?', 'a', 'd', '/', 0, 'p', 'K', 0, 0, 'q' };
+
 static int inbox_key(struct screen *s, int is_key, wint_t ch)
 {
 	struct inbox *ib = s->state;
-	const struct case_row *sel = listview_selected(ib->lv);
-	char *text;
+	const struct case_row *sel = listview_selected(ib->ls.lv);
 
-	if (listview_key(ib->lv, is_key, ch) == H_DONE)
+	if (is_key && ch == KEY_BTAB) {
+		inbox_set_view(ib, (ib->q.view + VIEW_COUNT - 1) % VIEW_COUNT);
 		return H_DONE;
-	if (is_key) {
-		/* Function keys are the same commands as the letters. */
-		switch (ch) {
-		case KEY_F(1):  ch = '?'; break;
-		case KEY_F(2):  ch = 'a'; break;
-		case KEY_F(3):  ch = 'd'; break;
-		case KEY_F(4):  ch = '/'; break;
-		case KEY_F(6):  ch = 'p'; break;
-		case KEY_F(7):  ch = 'K'; break;
-		case KEY_F(10): ch = 'q'; break;
-		case KEY_ENTER: ch = '\n'; break;
-		case KEY_F(5):
-			inbox_refresh(ib);
-			return H_DONE;
-		case KEY_BTAB:
-			inbox_set_view(ib, (ib->q.view + VIEW_COUNT - 1) % VIEW_COUNT);
-			return H_DONE;
-		default:
-			return H_NONE;
-		}
 	}
+	if (ls_key(&ib->ls, is_key, &ch, inbox_fletter) == H_DONE)
+		return H_DONE;
 	switch (ch) {
 	case '\n': case '\r':
 		if (sel != NULL)
@@ -894,24 +794,6 @@ static int inbox_key(struct screen *s, int is_key, wint_t ch)
 		return H_DONE;
 	case '1': case '2': case '3': case '4':
 		inbox_set_view(ib, (enum view)(ch - '1'));
-		return H_DONE;
-	case '/':
-		text = ui_prompt(_("Cari: "), ib->search);
-		if (text != NULL)
-			inbox_set_filter(ib, 0, text);
-		return H_DONE;
-	case 'l':
-		text = ui_prompt(_("Batasi: "), ib->limit);
-		if (text != NULL)
-			inbox_set_filter(ib, 1, text);
-		return H_DONE;
-	case 'o':
-		ib->q.sort = (ib->q.sort + 1) % SORT_COUNT;
-		inbox_requery_shown(ib);
-		return H_DONE;
-	case 'O':
-		ib->q.reverse = !ib->q.reverse;
-		inbox_requery_shown(ib);
 		return H_DONE;
 	case 'a':
 		inbox_new_case();
@@ -943,22 +825,10 @@ static int inbox_key(struct screen *s, int is_key, wint_t ch)
 	}
 }
 
-static void inbox_resize(struct screen *s)
-{
-	inbox_place(s->state);
-}
-
-static void inbox_resume(struct screen *s)
-{
-	inbox_refresh(s->state);
-}
-
 static void inbox_free(struct screen *s)
 {
 	struct inbox *ib = s->state;
-	listview_free(ib->lv);
-	free(ib->search);
-	free(ib->limit);
+	ls_free(&ib->ls);
 	free(ib->kind);
 	free(ib);
 }
@@ -971,14 +841,20 @@ static const struct listview_ops inbox_list_ops = {
 	.same    = inbox_same,
 };
 
+static const struct ls_ops inbox_ls_ops = {
+	.apply      = inbox_apply,
+	.count_all  = inbox_count_view,
+	.sort_label = inbox_sort_label,
+};
+
 static const struct screen_ops inbox_ops = {
 	.name   = "inbox",
 	.draw   = inbox_draw,
 	.key    = inbox_key,
-	.resize = inbox_resize,
-	.resume = inbox_resume,
+	.resize = ls_screen_resize,
+	.resume = ls_screen_resume,
 	.free   = inbox_free,
-	.fkeys  = N_("F1 Bantuan  F2 Baru  F3 Disposisi  F4 Cari  F5 Segarkan  F6 Cetak  F10 Keluar  F7 Koperasi"),
+	.fkeys  = N_("F1 Bantuan  F2 Baru  F3 Disp  F4 Cari  F5 Segar  F6 Cetak  F7 Koperasi  F10 Keluar"),
 };
 
 /* The inbox of the current user: "Untuk saya" for a known person who is not a
@@ -987,13 +863,10 @@ struct screen *inbox_new(void)
 {
 	struct app *a = ui_app();
 	struct inbox *ib = xcalloc(1, sizeof *ib);
-	ib->lv = listview_new(&inbox_list_ops, sizeof(struct case_row), ib);
-	ib->view_total = -1;
+	ls_init(&ib->ls, listview_new(&inbox_list_ops, sizeof(struct case_row), ib), &inbox_ls_ops,
+		ib, SORT_RECEIVED, SORT_COUNT);
 	ib->q.view = a->me_known && !person_has_role(&a->me, "pencatat") ? VIEW_MINE : VIEW_ALL;
 	ib->q.position = a->me_known ? a->me.position : NULL;
-	ib->q.sort = SORT_RECEIVED;
-	inbox_place(ib);
-
-	inbox_requery_shown(ib);
+	ls_requery_shown(&ib->ls);
 	return ui_screen_new(&inbox_ops, ib, 0);
 }

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "kop.h"
+#include "textview.h"
 #include "util.h"
 
 #define KI_REPAINT_MS 50 /* the bar is drawn at most this often (and on each new percent) */
@@ -102,14 +103,9 @@ struct kopimport_item {
 
 struct kopimport_view {
 	char                  *title;
-	struct kopimport_item *items;  /* paragraphs, wrapped when drawn */
+	struct kopimport_item *items;  /* paragraphs, wrapped into tv */
 	size_t                 n;
-	char                 **lines;  /* wrapped for `width` */
-	attr_t                *attr;
-	short                 *pair;
-	size_t                 nl;
-	int                    width;
-	int                    top;
+	struct textview        tv;
 };
 
 static void kopimport_say(struct kopimport_view *v, attr_t attr, short pair, const char *fmt, ...)
@@ -127,125 +123,62 @@ static void kopimport_say(struct kopimport_view *v, attr_t attr, short pair, con
 	va_end(ap);
 }
 
-static void kopimport_unwrap(struct kopimport_view *v)
-{
-	ui_lines_free(v->lines, v->nl);
-	free(v->attr);
-	free(v->pair);
-	v->lines = NULL;
-	v->attr = NULL;
-	v->pair = NULL;
-	v->nl = 0;
-}
-
+/* The paragraphs wrapped for the screen width. */
 static void kopimport_wrap(struct kopimport_view *v)
 {
-	kopimport_unwrap(v);
-	v->width = COLS - 2 > 20 ? COLS - 2 : 20;
-	size_t cap = 0;
-	for (size_t i = 0; i < v->n; i++) {
-		size_t n;
-		char **l = ui_wrap(v->items[i].text, v->width, &n);
-		if (v->nl + n > cap) {
-			cap = (v->nl + n) * 2;
-			v->lines = xreallocarray(v->lines, cap, sizeof *v->lines);
-			v->attr = xreallocarray(v->attr, cap, sizeof *v->attr);
-			v->pair = xreallocarray(v->pair, cap, sizeof *v->pair);
-		}
-		for (size_t j = 0; j < n; j++) {
-			v->lines[v->nl] = l[j];
-			v->attr[v->nl] = v->items[i].attr;
-			v->pair[v->nl] = v->items[i].pair;
-			v->nl++;
-		}
-		free(l);
-	}
-}
-
-static int kopimport_body(void)
-{
-	return LINES - 3;
-}
-
-static void kopimport_clamp(struct kopimport_view *v)
-{
-	int max = (int)v->nl - kopimport_body();
-	if (v->top > max)
-		v->top = max;
-	if (v->top < 0)
-		v->top = 0;
+	tv_clear(&v->tv);
+	v->tv.width = tv_text_width();
+	for (size_t i = 0; i < v->n; i++)
+		tv_wrapped(&v->tv, "", 0, v->items[i].text, v->items[i].attr, v->items[i].pair);
+	tv_clamp(&v->tv);
 }
 
 static void kopimport_draw(struct screen *s)
 {
 	struct kopimport_view *v = s->state;
-	if (v->width != (COLS - 2 > 20 ? COLS - 2 : 20)) {
+	if (v->tv.width != tv_text_width())
 		kopimport_wrap(v);
-		kopimport_clamp(v);
-	}
 	ui_title(v->title);
-	int h = kopimport_body();
-	for (int i = 0; i < h && v->top + i < (int)v->nl; i++)
-		ui_put_attr(1 + i, 1, COLS - 2, v->lines[v->top + i], v->attr[v->top + i],
-			    v->pair[v->top + i]);
-	int last = v->top + h < (int)v->nl ? v->top + h : (int)v->nl;
-	char *st = xasprintf(_("%s | baris %d-%d dari %zu%s"), _("Hasil impor"),
-			     v->nl ? v->top + 1 : 0, last, v->nl,
-			     last < (int)v->nl ? _(" | j/PgDn lanjut") : "");
+	tv_draw(&v->tv);
+	char *where = tv_where(&v->tv);
+	char *st = xasprintf("%s | %s", _("Hasil impor"), where);
 	ui_status(st);
 	free(st);
+	free(where);
 }
 
 static int kopimport_key(struct screen *s, int is_key, wint_t ch)
 {
 	struct kopimport_view *v = s->state;
-	int page = kopimport_body() - 2 > 0 ? kopimport_body() - 2 : 1;
-	int by = 0;
+	if (tv_key(&v->tv, is_key, ch) == H_DONE)
+		return H_DONE;
 	if (is_key) {
 		switch (ch) {
-		case KEY_DOWN:  by = 1; break;
-		case KEY_UP:    by = -1; break;
-		case KEY_NPAGE: by = page; break;
-		case KEY_PPAGE: by = -page; break;
-		case KEY_HOME:  by = -(int)v->nl; break;
-		case KEY_END:   by = (int)v->nl; break;
 		case KEY_ENTER: case KEY_F(10): return H_POP;
 		case KEY_F(1):  ui_push(help_screen_new("kopimport")); return H_DONE;
 		default:        return H_NONE;
 		}
-	} else {
-		switch (ch) {
-		case 'j':             by = 1; break;
-		case 'k':             by = -1; break;
-		case ' ':             by = page; break;
-		case '-':             by = -page; break;
-		case 'g':             by = -(int)v->nl; break;
-		case 'G':             by = (int)v->nl; break;
-		case 'q': case 27: case '\n': case '\r':
-			return H_POP;
-		case '?':
-			ui_push(help_screen_new("kopimport"));
-			return H_DONE;
-		default:
-			return H_NONE;
-		}
 	}
-	v->top += by;
-	kopimport_clamp(v);
-	return H_DONE;
+	switch (ch) {
+	case 'q': case 27: case '\n': case '\r':
+		return H_POP;
+	case '?':
+		ui_push(help_screen_new("kopimport"));
+		return H_DONE;
+	default:
+		return H_NONE;
+	}
 }
 
 static void kopimport_resize(struct screen *s)
 {
-	struct kopimport_view *v = s->state;
-	kopimport_wrap(v);
-	kopimport_clamp(v);
+	kopimport_wrap(s->state);
 }
 
 static void kopimport_free(struct screen *s)
 {
 	struct kopimport_view *v = s->state;
-	kopimport_unwrap(v);
+	tv_free(&v->tv);
 	for (size_t i = 0; i < v->n; i++)
 		free(v->items[i].text);
 	free(v->items);
@@ -268,6 +201,7 @@ static struct screen *kopimport_result(const char *path, const struct kop_import
 				       const struct kop_import_report *rep, const char *cause)
 {
 	struct kopimport_view *v = xcalloc(1, sizeof *v);
+	tv_init(&v->tv, 1, 2);
 	v->title = xasprintf("%s — %s", _("Hasil impor koperasi"), path);
 	if (r != 0) {
 		kopimport_say(v, A_BOLD, CP_ERROR, _("Impor gagal: %s"),

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "kop.h"
-#include "listview.h"
+#include "listscreen.h"
 #include "util.h"
 
 /* ---- shared by the registry screens ------------------------------------------ */
@@ -83,13 +83,10 @@ const char *const *kopui_choices(enum kop_fid f)
 /* ---- the list ------------------------------------------------------------------ */
 
 struct koplist {
-	struct listview      *lv;
+	struct lscreen        ls;         /* first: the list, search, limit (as typed), sort */
 	struct kop_query      q;
 	const struct kop_ref *ref;        /* may be NULL: codes shown as stored */
-	char                 *search;     /* owned; NULL for none */
-	char                 *limit;      /* as typed, owned; NULL for none */
 	char                 *limit_norm; /* limit with its value as a code (q.limit), owned */
-	long                  all_total;  /* rows without search and limit; -1 unknown */
 };
 
 /* Column widths of the current layout (0: column not shown). */
@@ -169,6 +166,43 @@ static int koplist_same(void *ctx, const void *a, const void *b)
 	return strcmp(x->id, y->id) == 0;
 }
 
+/* text in width columns; when it is too wide its last words become initials,
+ * from the end ("Timor Tengah Selatan" -> "Timor T. S."), so that two long
+ * names that start alike still differ; cut when even that does not fit.
+ * Caller frees. */
+static char *koplist_fit_words(const char *text, int width)
+{
+	if (str_width(text) <= width)
+		return xstrdup(text);
+	char *copy = xstrdup(text);
+	char *words[16];
+	size_t n = 0;
+	for (char *save = NULL, *w = strtok_r(copy, " ", &save); w != NULL && n < 16;
+	     w = strtok_r(NULL, " ", &save))
+		words[n++] = w;
+	char *out = NULL;
+	for (size_t keep = n > 0 ? n - 1 : 0; keep >= 1 && out == NULL; keep--) {
+		struct buf b;
+		buf_init(&b);
+		for (size_t i = 0; i < n; i++) {
+			if (i > 0)
+				buf_addc(&b, ' ');
+			if (i < keep) {
+				buf_adds(&b, words[i]);
+			} else {
+				int len = mblen(words[i], strlen(words[i]));
+				buf_add(&b, words[i], len > 0 ? (size_t)len : 1);
+				buf_addc(&b, '.');
+			}
+		}
+		if (str_width(b.s) <= width)
+			out = buf_steal(&b);
+		buf_free(&b);
+	}
+	free(copy);
+	return out != NULL ? out : str_fit(text, width);
+}
+
 /* Puts text in a column and moves x past it and its gap. */
 static void koplist_cell(int y, int *x, int w, const char *text, attr_t attr, short pair)
 {
@@ -196,7 +230,9 @@ static void koplist_draw_row(void *ctx, const void *row, int y, int x, int width
 	if (c.kab > 0) {
 		/* narrow: "Ende" for Kabupaten Ende ("Kota Kupang" stays) */
 		char *v = kopui_value(kl->ref, KF_kabkota, r->kabkota, c.kab < 16 ? 2 : 1);
-		koplist_cell(y, &cx, c.kab, v, attr, pair);
+		char *fit = koplist_fit_words(v, c.kab);
+		koplist_cell(y, &cx, c.kab, fit, attr, pair);
+		free(fit);
 		free(v);
 	}
 	if (c.jenis > 0) {
@@ -226,7 +262,7 @@ static void koplist_draw_header(void)
 {
 	struct koplist_cols c;
 	koplist_layout(&c);
-	ui_fill(1, 0, COLS, ui_color() ? A_NORMAL : A_UNDERLINE, CP_NORMAL);
+	ls_head_row();
 	int x = 1;
 	koplist_head(&x, c.nik, _("NIK"));
 	koplist_head(&x, c.nama, _("Nama"));
@@ -243,168 +279,59 @@ static void koplist_draw(struct screen *s)
 	struct app *a = ui_app();
 	char *title = xasprintf("%s — %s", _("Registri Koperasi"),
 				a->cfg.office_name ? a->cfg.office_name : "berkas");
-	char today[11];
-	date_fmt_dmy(clock_today(), today);
-	ui_fill(0, 0, COLS, A_NORMAL, CP_HEADER);
-	ui_put_attr(0, 1, COLS - 14, title, A_BOLD, CP_HEADER);
-	ui_put_attr(0, COLS - 11, 10, today, A_NORMAL, CP_HEADER);
+	ls_top(title, clock_today());
 	free(title);
 
 	koplist_draw_header();
-	listview_draw(kl->lv, kl->search || kl->limit ? _("Tidak ada koperasi yang cocok")
-						       : _("Registri masih kosong (a: baru, i: impor)"));
-
-	struct buf b;
-	buf_init(&b);
-	buf_printf(&b, "%s | ", _("Koperasi"));
-	long shown = listview_total(kl->lv);
-	char num[24];
-	if (shown < 0) {
-		buf_adds(&b, "?");
-	} else {
-		store_count_text(shown, num);
-		buf_adds(&b, num);
-	}
-	if (kl->all_total >= 0)
-		buf_printf(&b, "/%ld", kl->all_total);
-	else
-		buf_adds(&b, "/?");
-	if (kl->search != NULL)
-		buf_printf(&b, " | %s %s", _("cari:"), kl->search);
-	if (kl->limit != NULL)
-		buf_printf(&b, " | %s %s", _("batasi:"), kl->limit);
-	buf_printf(&b, " | %s %s%s", _("urut:"), kop_sort_label(kl->q.sort),
-		   kl->q.reverse ? _(" (terbalik)") : "");
-	ui_status(b.s);
-	buf_free(&b);
+	listview_draw(kl->ls.lv, kl->ls.search || kl->ls.limit
+				 ? _("Tidak ada koperasi yang cocok")
+				 : _("Registri masih kosong (a: baru, i: impor)"));
+	ls_status(&kl->ls, _("Koperasi"), NULL);
 }
 
 /* ---- queries ------------------------------------------------------------------- */
 
-static void koplist_count_all(struct koplist *kl)
+/* The query as the list screen has it, the limit's value made a code. */
+static void koplist_apply(void *ctx, const struct lscreen *ls)
 {
-	if (kl->q.search == NULL && kl->q.limit == NULL) {
-		kl->all_total = listview_total(kl->lv);
-		return;
-	}
-	char *cause = NULL;
-	kl->all_total = store_koperasi_count(ui_app()->st, NULL, &cause);
-	free(cause);
-}
-
-static int koplist_requery(struct koplist *kl, char **cause)
-{
+	struct koplist *kl = ctx;
 	free(kl->limit_norm);
 	kl->limit_norm = NULL;
-	if (kl->limit != NULL)
-		kl->limit_norm = kl->ref ? koperasi_limit_normalize(kl->ref, kl->limit)
-					 : xstrdup(kl->limit);
-	kl->q.search = kl->search;
+	if (ls->limit != NULL)
+		kl->limit_norm = kl->ref ? koperasi_limit_normalize(kl->ref, ls->limit)
+					 : xstrdup(ls->limit);
+	kl->q.search = ls->search;
 	kl->q.limit = kl->limit_norm;
-	if (listview_reset(kl->lv, 0, cause) < 0)
-		return -1;
-	koplist_count_all(kl);
-	return 0;
+	kl->q.sort = (enum kop_sort)ls->sort;
+	kl->q.reverse = ls->reverse;
 }
 
-static void koplist_requery_shown(struct koplist *kl)
+static long koplist_count_all(void *ctx, char **cause)
 {
-	char *cause = NULL;
-	if (koplist_requery(kl, &cause) < 0) {
-		ui_error("%s", cause ? cause : _("gagal membaca daftar"));
-		free(cause);
-	}
+	return store_koperasi_count(ui_app()->st, NULL, cause);
 }
 
-static void koplist_refresh(struct koplist *kl)
+static const char *koplist_sort_label(int sort)
 {
-	char *cause = NULL;
-	if (listview_reload(kl->lv, 1, &cause) < 0) {
-		ui_error("%s", cause ? cause : _("gagal membaca daftar"));
-		free(cause);
-		return;
-	}
-	koplist_count_all(kl);
-}
-
-/* Sets the search (which = 0) or limit (1); a bad one is reported and the
- * previous one kept. Takes text over (NULL or "" clears). */
-static void koplist_set_filter(struct koplist *kl, int which, char *text)
-{
-	char **slot = which ? &kl->limit : &kl->search;
-	char *old = *slot;
-	char *cause = NULL;
-	if (text != NULL && *str_trim(text) == '\0') {
-		free(text);
-		text = NULL;
-	}
-	*slot = text;
-	if (koplist_requery(kl, &cause) < 0) {
-		ui_error("%s", cause ? cause : _("gagal membaca daftar"));
-		free(cause);
-		cause = NULL;
-		free(*slot);
-		*slot = old;
-		if (koplist_requery(kl, &cause) < 0)
-			free(cause);
-		return;
-	}
-	free(old);
-}
-
-static void koplist_place(struct koplist *kl)
-{
-	listview_place(kl->lv, 2, 0, LINES - 4, COLS);
+	return kop_sort_label((enum kop_sort)sort);
 }
 
 /* ---- keys ------------------------------------------------------------------------ */
 
+/* The letters of F1 ... F10 (F5 reloads; 0: none). */
+static const char koplist_fletter[10] = { '?', 'a', 'e', '/', 0, 'i', 0, 0, 0, 'q' };
+
 static int koplist_key(struct screen *s, int is_key, wint_t ch)
 {
 	struct koplist *kl = s->state;
-	const struct kop_row *sel = listview_selected(kl->lv);
-	char *text;
+	const struct kop_row *sel = listview_selected(kl->ls.lv);
 
-	if (listview_key(kl->lv, is_key, ch) == H_DONE)
+	if (ls_key(&kl->ls, is_key, &ch, koplist_fletter) == H_DONE)
 		return H_DONE;
-	if (is_key) {
-		switch (ch) {
-		case KEY_F(1):  ch = '?'; break;
-		case KEY_F(2):  ch = 'a'; break;
-		case KEY_F(3):  ch = 'e'; break;
-		case KEY_F(4):  ch = '/'; break;
-		case KEY_F(6):  ch = 'i'; break;
-		case KEY_F(10): ch = 'q'; break;
-		case KEY_ENTER: ch = '\n'; break;
-		case KEY_F(5):
-			koplist_refresh(kl);
-			return H_DONE;
-		default:
-			return H_NONE;
-		}
-	}
 	switch (ch) {
 	case '\n': case '\r':
 		if (sel != NULL)
 			ui_push(kopview_new(sel->id));
-		return H_DONE;
-	case '/':
-		text = ui_prompt(_("Cari: "), kl->search);
-		if (text != NULL)
-			koplist_set_filter(kl, 0, text);
-		return H_DONE;
-	case 'l':
-		text = ui_prompt(_("Batasi: "), kl->limit);
-		if (text != NULL)
-			koplist_set_filter(kl, 1, text);
-		return H_DONE;
-	case 'o':
-		kl->q.sort = (kl->q.sort + 1) % KSORT_COUNT;
-		koplist_requery_shown(kl);
-		return H_DONE;
-	case 'O':
-		kl->q.reverse = !kl->q.reverse;
-		koplist_requery_shown(kl);
 		return H_DONE;
 	case 'a':
 		ui_push(kopform_new(NULL));
@@ -426,23 +353,11 @@ static int koplist_key(struct screen *s, int is_key, wint_t ch)
 	}
 }
 
-static void koplist_resize(struct screen *s)
-{
-	koplist_place(s->state);
-}
-
-static void koplist_resume(struct screen *s)
-{
-	koplist_refresh(s->state);
-}
-
 static void koplist_free(struct screen *s)
 {
 	struct koplist *kl = s->state;
-	listview_free(kl->lv);
+	ls_free(&kl->ls);
 	kopui_ref_put(kl->ref);
-	free(kl->search);
-	free(kl->limit);
 	free(kl->limit_norm);
 	free(kl);
 }
@@ -455,12 +370,18 @@ static const struct listview_ops koplist_list_ops = {
 	.same    = koplist_same,
 };
 
+static const struct ls_ops koplist_ls_ops = {
+	.apply      = koplist_apply,
+	.count_all  = koplist_count_all,
+	.sort_label = koplist_sort_label,
+};
+
 static const struct screen_ops koplist_ops = {
 	.name   = "koperasi",
 	.draw   = koplist_draw,
 	.key    = koplist_key,
-	.resize = koplist_resize,
-	.resume = koplist_resume,
+	.resize = ls_screen_resize,
+	.resume = ls_screen_resume,
 	.free   = koplist_free,
 	.fkeys  = N_("F1 Bantuan  F2 Baru  F3 Ubah  F4 Cari  F5 Segarkan  F6 Impor  F10 Kembali"),
 };
@@ -470,10 +391,8 @@ struct screen *koperasi_list_new(void)
 {
 	struct koplist *kl = xcalloc(1, sizeof *kl);
 	kl->ref = kopui_ref_get();
-	kl->lv = listview_new(&koplist_list_ops, sizeof(struct kop_row), kl);
-	kl->all_total = -1;
-	kl->q.sort = KSORT_NAMA;
-	koplist_place(kl);
-	koplist_requery_shown(kl);
+	ls_init(&kl->ls, listview_new(&koplist_list_ops, sizeof(struct kop_row), kl),
+		&koplist_ls_ops, kl, KSORT_NAMA, KSORT_COUNT);
+	ls_requery_shown(&kl->ls);
 	return ui_screen_new(&koplist_ops, kl, 0);
 }

@@ -6,10 +6,10 @@
 #include <wchar.h>
 #include <wctype.h>
 
+#include "pickbox.h"
 #include "ui.h"
 #include "util.h"
 
-#define PICKER_FILTER_MAX 64 /* characters of the filter */
 #define PICKER_DEPTH_MAX  6  /* deepest indentation */
 
 struct picker_item {
@@ -27,14 +27,10 @@ struct picker {
 	size_t              n;
 	size_t             *shown;  /* indexes of items matching the filter */
 	size_t              n_shown;
-	size_t              cur;    /* position in shown */
-	size_t              top;    /* first shown row on screen */
-	wchar_t             filter[PICKER_FILTER_MAX + 1];
-	size_t              flen;
+	struct pickbox      pb;     /* the filter; pb.cur is the position in shown */
 	int                 multi;
 	void              (*done)(void *ctx, const char *code);
 	void               *ctx;
-	int                 list_h; /* rows of the list at the last draw */
 	int                 want_w; /* columns the widest row needs */
 };
 
@@ -68,12 +64,12 @@ static wchar_t *picker_wlower(const char *s)
 
 static int picker_match(const struct picker *pk, const struct picker_item *it)
 {
-	if (pk->flen == 0)
+	if (pk->pb.flen == 0)
 		return 1;
-	wchar_t f[PICKER_FILTER_MAX + 1];
-	for (size_t i = 0; i <= pk->flen; i++)
-		f[i] = (wchar_t)towlower((wint_t)pk->filter[i]);
-	if (wcsncmp(it->wcode, f, pk->flen) == 0)
+	wchar_t f[PB_FILTER_MAX + 1];
+	for (size_t i = 0; i <= pk->pb.flen; i++)
+		f[i] = (wchar_t)towlower((wint_t)pk->pb.filter[i]);
+	if (wcsncmp(it->wcode, f, pk->pb.flen) == 0)
 		return 1;
 	return wcsstr(it->wlabel, f) != NULL;
 }
@@ -81,17 +77,17 @@ static int picker_match(const struct picker *pk, const struct picker_item *it)
 /* Recomputes the shown rows, keeping the current item when it still matches. */
 static void picker_filter(struct picker *pk)
 {
-	size_t keep = pk->n_shown > 0 ? pk->shown[pk->cur] : (size_t)-1;
+	size_t keep = pk->n_shown > 0 ? pk->shown[pk->pb.cur] : (size_t)-1;
 	pk->n_shown = 0;
-	pk->cur = 0;
+	pk->pb.cur = 0;
 	for (size_t i = 0; i < pk->n; i++) {
 		if (!picker_match(pk, &pk->items[i]))
 			continue;
-		if (i == keep && pk->flen == 0)
-			pk->cur = pk->n_shown;
+		if (i == keep && pk->pb.flen == 0)
+			pk->pb.cur = pk->n_shown;
 		pk->shown[pk->n_shown++] = i;
 	}
-	pk->top = 0;
+	pk->pb.top = 0;
 }
 
 static void picker_free(struct screen *s)
@@ -138,57 +134,15 @@ static void picker_draw(struct screen *s)
 	struct picker *pk = s->state;
 	int y, x, h, w;
 	picker_geometry(pk, &y, &x, &h, &w);
-	ui_box(y, x, h, w, pk->title);
-	int iw = w - 4; /* inner width with one blank column each side */
-	int ix = x + 2;
-
-	/* filter line */
-	char fb[PICKER_FILTER_MAX * MB_LEN_MAX + 1];
-	size_t fl = wcstombs(fb, pk->filter, sizeof fb);
-	if (fl == (size_t)-1)
-		fb[0] = '\0';
-	const char *lab = _("Cari: ");
-	int lw = str_width(lab);
-	ui_fill(y + 1, x + 1, w - 2, A_NORMAL, CP_NORMAL);
-	ui_put_attr(y + 1, ix, iw, lab, A_BOLD, CP_NORMAL);
-	int fw = str_width(fb);
-	int room = iw - lw - 1;
-	const char *shown_f = fb;
-	/* keep the end of a long filter visible */
-	while (fw > room && *shown_f) {
-		wchar_t wc;
-		int m = mbtowc(&wc, shown_f, MB_LEN_MAX);
-		if (m <= 0)
-			break;
-		shown_f += m;
-		fw = str_width(shown_f);
-	}
-	ui_put(y + 1, ix + lw, room, shown_f);
 	char cnt[48];
 	snprintf(cnt, sizeof cnt, "%zu/%zu", pk->n_shown, pk->n);
-	int cw = (int)strlen(cnt);
-	if (lw + fw + cw + 2 < iw)
-		ui_put_attr(y + 1, ix + iw - cw, cw, cnt, A_DIM, CP_NORMAL);
-
-	/* list */
-	int list_y = y + 2;
-	int list_h = h - 4;
-	if (list_h < 1)
-		list_h = 1;
-	pk->list_h = list_h;
-	if (pk->cur < pk->top)
-		pk->top = pk->cur;
-	if (pk->cur >= pk->top + (size_t)list_h)
-		pk->top = pk->cur - (size_t)list_h + 1;
-	for (int r = 0; r < list_h; r++) {
-		size_t si = pk->top + (size_t)r;
-		ui_fill(list_y + r, x + 1, w - 2, A_NORMAL, CP_NORMAL);
-		if (si >= pk->n_shown) {
-			if (r == 0 && pk->n_shown == 0)
-				ui_put_attr(list_y, ix, iw, _("(tidak ada yang cocok)"), A_DIM,
-					    CP_NORMAL);
-			continue;
-		}
+	pb_frame(&pk->pb, y, x, h, w, pk->title, cnt,
+		 pk->multi ? _("Spasi tandai  Enter pilih  Esc batal")
+			   : _("Ketik untuk menyaring  Enter pilih  Esc batal"));
+	if (pk->n_shown == 0)
+		pb_note(&pk->pb, _("(tidak ada yang cocok)"), A_DIM, CP_NORMAL);
+	for (size_t si = pk->pb.top; si < pk->n_shown && si < pk->pb.top + (size_t)pk->pb.list_h;
+	     si++) {
 		const struct picker_item *it = &pk->items[pk->shown[si]];
 		struct buf b;
 		buf_init(&b);
@@ -203,36 +157,22 @@ static void picker_draw(struct screen *s)
 			buf_adds(&b, "  ");
 			buf_adds(&b, it->label);
 		}
-		int sel = si == pk->cur;
-		if (sel)
-			ui_fill(list_y + r, x + 1, w - 2, A_NORMAL, CP_SELECT);
-		ui_put_attr(list_y + r, ix, iw, b.s, A_NORMAL, sel ? CP_SELECT : CP_NORMAL);
+		pb_row(&pk->pb, si, b.s);
 		buf_free(&b);
 	}
-	if (pk->top > 0)
-		ui_put_attr(list_y, x + w - 2, 1, "^", A_BOLD, CP_NORMAL);
-	if (pk->top + (size_t)list_h < pk->n_shown)
-		ui_put_attr(list_y + list_h - 1, x + w - 2, 1, "v", A_BOLD, CP_NORMAL);
-
-	/* hint */
-	ui_fill(y + h - 2, x + 1, w - 2, A_NORMAL, CP_NORMAL);
-	ui_put_attr(y + h - 2, ix, iw,
-		    pk->multi ? _("Spasi tandai  Enter pilih  Esc batal")
-			      : _("Ketik untuk menyaring  Enter pilih  Esc batal"),
-		    A_DIM, CP_NORMAL);
-	ui_cursor(y + 1, ix + lw + str_width(shown_f));
+	pb_marks(&pk->pb, pk->n_shown, 0);
 }
 
 static void picker_move(struct picker *pk, long delta)
 {
 	if (pk->n_shown == 0)
 		return;
-	long c = (long)pk->cur + delta;
+	long c = (long)pk->pb.cur + delta;
 	if (c < 0)
 		c = 0;
 	if (c >= (long)pk->n_shown)
 		c = (long)pk->n_shown - 1;
-	pk->cur = (size_t)c;
+	pk->pb.cur = (size_t)c;
 }
 
 /* Enter: hands the choice to the caller. */
@@ -241,7 +181,7 @@ static int picker_choose(struct picker *pk)
 	if (!pk->multi) {
 		if (pk->n_shown == 0)
 			return H_DONE;
-		pk->done(pk->ctx, pk->items[pk->shown[pk->cur]].code);
+		pk->done(pk->ctx, pk->items[pk->shown[pk->pb.cur]].code);
 		return H_POP;
 	}
 	struct buf b;
@@ -257,7 +197,7 @@ static int picker_choose(struct picker *pk)
 		any = 1;
 	}
 	if (!any && pk->n_shown > 0)
-		buf_adds(&b, pk->items[pk->shown[pk->cur]].code);
+		buf_adds(&b, pk->items[pk->shown[pk->pb.cur]].code);
 	pk->done(pk->ctx, b.s);
 	buf_free(&b);
 	return H_POP;
@@ -266,89 +206,34 @@ static int picker_choose(struct picker *pk)
 static int picker_key(struct screen *s, int is_key, wint_t ch)
 {
 	struct picker *pk = s->state;
-	long page = pk->list_h > 1 ? pk->list_h - 1 : 1;
-	if (is_key) {
-		switch (ch) {
-		case KEY_UP:
-			picker_move(pk, -1);
-			return H_REDRAW;
-		case KEY_DOWN:
+	if (!is_key && ch == ' ' && pk->multi) {
+		if (pk->n_shown > 0) {
+			struct picker_item *it = &pk->items[pk->shown[pk->pb.cur]];
+			it->ticked = !it->ticked;
 			picker_move(pk, 1);
-			return H_REDRAW;
-		case KEY_PPAGE:
-			picker_move(pk, -page);
-			return H_REDRAW;
-		case KEY_NPAGE:
-			picker_move(pk, page);
-			return H_REDRAW;
-		case KEY_HOME:
-			pk->cur = 0;
-			return H_REDRAW;
-		case KEY_END:
-			picker_move(pk, (long)pk->n_shown);
-			return H_REDRAW;
-		case KEY_ENTER:
-			return picker_choose(pk);
-		case KEY_BACKSPACE:
-			if (pk->flen > 0) {
-				pk->filter[--pk->flen] = L'\0';
-				picker_filter(pk);
-			}
-			return H_REDRAW;
-		case KEY_F(10):
-			pk->done(pk->ctx, NULL);
-			return H_POP;
-		default:
-			return H_DONE; /* a modal keeps other keys */
 		}
+		return H_REDRAW;
 	}
-	switch (ch) {
-	case 27:
+	long by = 0;
+	switch (pb_key(&pk->pb, is_key, ch, &by)) {
+	case PB_MOVE:
+		picker_move(pk, by);
+		break;
+	case PB_END:
+		picker_move(pk, (long)pk->n_shown);
+		break;
+	case PB_FILTERED:
+		picker_filter(pk);
+		break;
+	case PB_CHOOSE:
+		return picker_choose(pk);
+	case PB_CANCEL:
 		pk->done(pk->ctx, NULL);
 		return H_POP;
-	case '\r':
-	case '\n':
-		return picker_choose(pk);
-	case 127:
-	case 8:
-		if (pk->flen > 0) {
-			pk->filter[--pk->flen] = L'\0';
-			picker_filter(pk);
-		}
-		return H_REDRAW;
-	case 21: /* Ctrl-U */
-		pk->flen = 0;
-		pk->filter[0] = L'\0';
-		picker_filter(pk);
-		return H_REDRAW;
-	case 14: /* Ctrl-N */
-		picker_move(pk, 1);
-		return H_REDRAW;
-	case 16: /* Ctrl-P */
-		picker_move(pk, -1);
-		return H_REDRAW;
-	case ' ':
-		if (pk->multi) {
-			if (pk->n_shown > 0) {
-				struct picker_item *it = &pk->items[pk->shown[pk->cur]];
-				it->ticked = !it->ticked;
-				picker_move(pk, 1);
-			}
-			return H_REDRAW;
-		}
-		break;
-	default:
+	case PB_NONE:
 		break;
 	}
-	if (ch >= 32 && ch != 127 && iswprint(ch)) {
-		if (pk->flen < PICKER_FILTER_MAX) {
-			pk->filter[pk->flen++] = (wchar_t)ch;
-			pk->filter[pk->flen] = L'\0';
-			picker_filter(pk);
-		}
-		return H_REDRAW;
-	}
-	return H_DONE;
+	return H_REDRAW;
 }
 
 static void picker_resize(struct screen *s)
@@ -458,7 +343,7 @@ struct screen *picker_new(const char *title, const struct refitem *items, size_t
 		pk->want_w = str_width(pk->title) + 6;
 	picker_filter(pk);
 	if (cur >= 0)
-		pk->cur = (size_t)cur; /* no filter yet: shown[i] == i */
+		pk->pb.cur = (size_t)cur; /* no filter yet: shown[i] == i */
 	return ui_screen_new(&picker_ops, pk, 1);
 }
 

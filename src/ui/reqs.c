@@ -2,15 +2,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "textview.h"
 #include "ui.h"
 #include "util.h"
-
-/* One screen line of the list. */
-struct reqs_line {
-	char  *text;
-	size_t item;  /* requirement it belongs to */
-	attr_t attr;
-};
 
 struct reqs {
 	char               id[37];
@@ -19,20 +13,13 @@ struct reqs {
 	const struct kind *k;
 	struct req_rec    *r;       /* one per requirement, in the kind's order */
 	size_t             n;
-	char             **who;     /* name of r[i].by, or NULL */
+	struct ui_names    names;   /* of the people who ticked */
 	size_t             cur;     /* selected requirement */
-	int                top;     /* first list line on screen */
-	struct reqs_line  *lines;   /* built for `width` at each draw */
-	size_t             nl, capl;
+	struct textview    tv;      /* the list, built at each draw; lines tagged
+				     * with their requirement */
 };
 
 #define REQS_TOP 2 /* first screen row of the list */
-
-static int reqs_list_h(void)
-{
-	int h = LINES - REQS_TOP - 2;
-	return h < 1 ? 1 : h;
-}
 
 /* ---- loading -------------------------------------------------------------------- */
 
@@ -41,11 +28,7 @@ static void reqs_unload(struct reqs *q)
 	if (q->found)
 		case_clear(&q->c);
 	memset(&q->c, 0, sizeof q->c);
-	for (size_t i = 0; i < q->n; i++)
-		free(q->who ? q->who[i] : NULL);
-	free(q->who);
 	reqs_free(q->r, q->n);
-	q->who = NULL;
 	q->r = NULL;
 	q->n = 0;
 	q->found = 0;
@@ -76,19 +59,6 @@ static void reqs_load(struct reqs *q)
 		q->n = 0;
 		return;
 	}
-	q->who = xcalloc(q->n + 1, sizeof *q->who);
-	for (size_t i = 0; i < q->n; i++) {
-		const char *login = q->r[i].by;
-		if (login == NULL || *login == '\0')
-			continue;
-		struct person p;
-		memset(&p, 0, sizeof p);
-		if (store_person_get(a->st, login, &p) == 1 && p.name != NULL && *p.name != '\0')
-			q->who[i] = xstrdup(p.name);
-		else
-			q->who[i] = xstrdup(login);
-		person_clear(&p);
-	}
 	if (q->cur >= q->n)
 		q->cur = q->n > 0 ? q->n - 1 : 0;
 }
@@ -113,100 +83,43 @@ static const char *reqs_label(const struct req_rec *r)
 
 /* ---- drawing --------------------------------------------------------------------- */
 
-static void reqs_add(struct reqs *q, const char *text, size_t item, attr_t attr)
+/* text wrapped to the list width, the first line after first, the rest
+ * indented; the lines belong to requirement item. */
+static void reqs_add(struct reqs *q, const char *first, int indent, const char *text,
+		     size_t item, attr_t attr)
 {
-	if (q->nl == q->capl) {
-		q->capl = q->capl ? q->capl * 2 : 32;
-		q->lines = xreallocarray(q->lines, q->capl, sizeof *q->lines);
-	}
-	q->lines[q->nl].text = xstrdup(text);
-	q->lines[q->nl].item = item;
-	q->lines[q->nl].attr = attr;
-	q->nl++;
-}
-
-static void reqs_lines_clear(struct reqs *q)
-{
-	for (size_t i = 0; i < q->nl; i++)
-		free(q->lines[i].text);
-	q->nl = 0;
-}
-
-/* text wrapped to width, the first line after first, the rest indented. */
-static void reqs_add_wrapped(struct reqs *q, const char *first, int indent, const char *text,
-			     int width, size_t item, attr_t attr)
-{
-	int room = width - indent;
-	if (room < 10)
-		room = 10;
-	size_t n;
-	char **l = ui_wrap(text, room, &n);
-	for (size_t i = 0; i < n; i++) {
-		char *line = i == 0 ? xasprintf("%s%s", first, l[i])
-				    : xasprintf("%*s%s", indent, "", l[i]);
-		reqs_add(q, line, item, attr);
-		free(line);
-	}
-	ui_lines_free(l, n);
+	size_t at = q->tv.n;
+	tv_wrapped(&q->tv, first, indent, text, attr, CP_NORMAL);
+	tv_tag(&q->tv, at, (long)item);
 }
 
 /* "[x] label (wajib)", then the note and who changed it when. */
-static void reqs_build(struct reqs *q, int width)
+static void reqs_build(struct reqs *q)
 {
-	reqs_lines_clear(q);
+	tv_clear(&q->tv);
+	q->tv.width = COLS - 2;
 	for (size_t i = 0; i < q->n; i++) {
 		const struct req_rec *r = &q->r[i];
 		char *label = r->req && r->req->required
 			      ? xasprintf("%s %s", reqs_label(r), _("(wajib)"))
 			      : xstrdup(reqs_label(r));
-		reqs_add_wrapped(q, r->done ? "[x] " : "[ ] ", 4, label, width, i,
-				 r->done ? A_NORMAL : A_BOLD);
+		reqs_add(q, r->done ? "[x] " : "[ ] ", 4, label, i, r->done ? A_NORMAL : A_BOLD);
 		free(label);
 		if (r->note != NULL && *r->note != '\0') {
 			char *first = xasprintf("    %s: ", _("Catatan"));
-			reqs_add_wrapped(q, first, 6, r->note, width, i, A_NORMAL);
+			reqs_add(q, first, 6, r->note, i, A_NORMAL);
 			free(first);
 		}
 		if (r->at != NULL && *r->at != '\0') {
 			char when[17];
-			time_t t;
-			if (ts_parse_utc(r->at, &t) == 0)
-				ts_fmt_local(t, when);
-			else
-				snprintf(when, sizeof when, "%s", r->at);
+			ui_time_local(r->at, when);
 			char *by = xasprintf(r->done ? _("dicentang oleh %s, %s")
 						     : _("centang dihapus oleh %s, %s"),
-					     q->who && q->who[i] ? q->who[i] : "-", when);
-			reqs_add_wrapped(q, "    ", 4, by, width, i, A_DIM);
+					     ui_names_get(&q->names, r->by), when);
+			reqs_add(q, "    ", 4, by, i, A_DIM);
 			free(by);
 		}
 	}
-}
-
-/* Keeps the selected item's lines on screen. */
-static void reqs_scroll(struct reqs *q)
-{
-	int h = reqs_list_h();
-	int first = -1, last = -1;
-	for (size_t i = 0; i < q->nl; i++) {
-		if (q->lines[i].item != q->cur)
-			continue;
-		if (first < 0)
-			first = (int)i;
-		last = (int)i;
-	}
-	if (first < 0) {
-		q->top = 0;
-		return;
-	}
-	if (last >= q->top + h)
-		q->top = last - h + 1;
-	if (first < q->top)
-		q->top = first;
-	if (q->top > (int)q->nl - h)
-		q->top = (int)q->nl - h;
-	if (q->top < 0)
-		q->top = 0;
 }
 
 static void reqs_draw(struct screen *s)
@@ -228,24 +141,17 @@ static void reqs_draw(struct screen *s)
 	char *sum = xasprintf(_("%d dari %d persyaratan wajib lengkap"), done, all);
 	ui_put_attr(1, 1, COLS - 2, sum, A_BOLD, done < all ? CP_DUE : CP_NORMAL);
 
-	int width = COLS - 2;
-	reqs_build(q, width);
-	reqs_scroll(q);
-	int h = reqs_list_h();
+	reqs_build(q);
+	q->tv.sel = (long)q->cur;
+	tv_show_sel(&q->tv); /* the selected item's lines on screen */
+	int h = tv_height(&q->tv);
 	if (q->n == 0)
 		ui_put_attr(REQS_TOP, 1, COLS - 2, _("(jenis berkas ini tidak punya persyaratan)"),
 			    A_DIM, CP_NORMAL);
-	for (int i = 0; i < h && q->top + i < (int)q->nl; i++) {
-		const struct reqs_line *l = &q->lines[q->top + i];
-		int sel = l->item == q->cur;
-		if (sel)
-			ui_fill(REQS_TOP + i, 0, COLS, A_NORMAL, CP_SELECT);
-		ui_put_attr(REQS_TOP + i, 1, COLS - 2, l->text, sel ? A_NORMAL : l->attr,
-			    sel ? CP_SELECT : CP_NORMAL);
-	}
-	if (q->top > 0)
+	tv_draw(&q->tv);
+	if (q->tv.top > 0)
 		ui_put_attr(REQS_TOP, COLS - 1, 1, "^", A_BOLD, CP_NORMAL);
-	if (q->top + h < (int)q->nl)
+	if (q->tv.top + h < (int)q->tv.n)
 		ui_put_attr(REQS_TOP + h - 1, COLS - 1, 1, "v", A_BOLD, CP_NORMAL);
 
 	const char *clock = q->c.paused_since != NULL && *q->c.paused_since != '\0'
@@ -349,7 +255,7 @@ static void reqs_move(struct reqs *q, long by)
 static int reqs_key(struct screen *s, int is_key, wint_t ch)
 {
 	struct reqs *q = s->state;
-	long page = reqs_list_h() / 3 > 1 ? reqs_list_h() / 3 : 1;
+	long page = tv_height(&q->tv) / 3 > 1 ? tv_height(&q->tv) / 3 : 1;
 	if (is_key) {
 		switch (ch) {
 		case KEY_DOWN:  reqs_move(q, 1); return H_DONE;
@@ -390,8 +296,8 @@ static void reqs_screen_free(struct screen *s)
 {
 	struct reqs *q = s->state;
 	reqs_unload(q);
-	reqs_lines_clear(q);
-	free(q->lines);
+	tv_free(&q->tv);
+	ui_names_free(&q->names);
 	free(q);
 }
 
@@ -409,6 +315,7 @@ static const struct screen_ops reqs_ops = {
 struct screen *reqs_screen_new(const char *case_id)
 {
 	struct reqs *q = xcalloc(1, sizeof *q);
+	tv_init(&q->tv, REQS_TOP, 2);
 	snprintf(q->id, sizeof q->id, "%s", case_id ? case_id : "");
 	reqs_load(q);
 	return ui_screen_new(&reqs_ops, q, 0);

@@ -217,16 +217,13 @@ void ui_status(const char *text)
 	ui_put_attr(LINES - 2, 1, COLS - 2, text, A_NORMAL, CP_STATUS);
 }
 
-/* Function-key bar: "F1 Bantuan  F2 Baru": items are separated by two or more
- * spaces, the first word of an item is the key (highlighted). */
-void ui_fkeys(const char *text)
+/* Draws the function-key bar with gap columns between the items (draw 0:
+ * only measures); returns the columns the whole bar needs. */
+static int ui_fkeys_pass(const char *text, int gap, int draw)
 {
-	if (LINES < 1 || text == NULL)
-		return;
-	int y = LINES - 1, x = 0;
-	ui_fill(y, 0, COLS, A_NORMAL, CP_NORMAL);
+	int y = LINES - 1, x = 0, need = 0;
 	const char *p = text;
-	while (*p != '\0' && x < COLS) {
+	while (*p != '\0') {
 		while (*p == ' ')
 			p++;
 		if (*p == '\0')
@@ -242,20 +239,33 @@ void ui_fkeys(const char *text)
 		}
 		int kw = str_width(item);
 		int lw = label ? str_width(label) : 0;
-		if (x > 0 && x + kw + (label ? 1 + lw : 0) > COLS) {
+		need = x + kw + (label ? 1 + lw : 0);
+		if (draw && (x >= COLS || (x > 0 && need > COLS))) {
 			free(item);
 			break;
 		}
-		ui_put_attr(y, x, COLS - x, item, A_NORMAL, CP_FKEY);
-		x += kw;
-		if (label != NULL) {
-			ui_put(y, x + 1, COLS - x - 1, label);
-			x += 1 + lw;
+		if (draw) {
+			ui_put_attr(y, x, COLS - x, item, A_NORMAL, CP_FKEY);
+			if (label != NULL)
+				ui_put(y, x + kw + 1, COLS - x - kw - 1, label);
 		}
-		x += 2;
+		x = need + gap;
 		free(item);
 		p += len;
 	}
+	return need;
+}
+
+/* Function-key bar: "F1 Bantuan  F2 Baru": items are separated by two or more
+ * spaces, the first word of an item is the key (highlighted). Two columns go
+ * between the items, one when that makes the whole bar fit; items that still
+ * do not fit are left off from the end. */
+void ui_fkeys(const char *text)
+{
+	if (LINES < 1 || text == NULL)
+		return;
+	ui_fill(LINES - 1, 0, COLS, A_NORMAL, CP_NORMAL);
+	ui_fkeys_pass(text, ui_fkeys_pass(text, 2, 0) > COLS ? 1 : 2, 1);
 }
 
 void ui_box(int y, int x, int h, int w, const char *title)
