@@ -183,6 +183,18 @@ int koperasi_normalize(const struct kop_ref *r, struct koperasi *k, struct errs 
 int koperasi_normalize_fields(const struct kop_ref *r, const struct koperasi *in,
 			      struct koperasi *out, struct errs *errs);
 int koperasi_check(struct koperasi *k, struct errs *errs);
+/* Both halves at once for a bulk import, without an allocation per field: the
+ * stored strings of out all lie in one buffer, *block of *cap bytes (NULL and
+ * 0 the first time; a buffer from an earlier call is used again, and may
+ * move, which invalidates the record that call gave). The caller frees *block
+ * at the end and never koperasi_clear()s out; out's stamps stay NULL. Dates
+ * are checked against today (clock_today(), day_t of date.h). Returns 0 when
+ * the record is good; 1 when a field is bad (messages in ef, out incomplete);
+ * 2 when the fields are good but the record is not (messages in ec; out holds
+ * the stored fields as koperasi_normalize_fields gives them). */
+int koperasi_normalize_block(const struct kop_ref *r, const struct koperasi *in, long today,
+			     struct koperasi *out, char **block, size_t *cap, struct errs *ef,
+			     struct errs *ec);
 /* A list limit as typed ("kabkota=Ende", "grade=c1", "wilayah=Provinsi") with
  * the value rewritten into its stored code, for store_koperasi_page. Anything
  * else is returned as it is. Caller frees. */
@@ -233,6 +245,13 @@ const char *koperasi_office_label(enum kop_office o); /* "Dinas kabupaten/kota",
  * roll back. store_koperasi_update likewise. */
 int  store_koperasi_insert(struct store *st, struct koperasi *k, const char *actor,
 			   const char *action, const char *note, char **cause);
+/* store_koperasi_insert for n records at once, much cheaper per record in a
+ * bulk write (store_koperasi_bulk_begin): sets each id (when "") and version,
+ * but not the stamps. 0, or -1 with cause for the first record that could not
+ * be inserted (those before it are; the caller rolls back). */
+int  store_koperasi_insert_many(struct store *st, struct koperasi *const *k, size_t n,
+				const char *actor, const char *action, const char *note,
+				char **cause);
 /* Replaces the fields of k->id if its version is still expected_version;
  * otherwise -1 with cause "diubah oleh X pada ..." and *current (when not NULL)
  * filled with the stored record. Writes one event per changed field; bumps
@@ -274,6 +293,21 @@ int  store_koperasi_bulk_begin(struct store *st, long expected_rows, int flags,
 			       char **cause);
 int  store_koperasi_bulk_end(struct store *st, struct kop_bulk *b, int ok, char **cause);
 long store_koperasi_bulk_existing(const struct kop_bulk *b); /* rows before bulk_begin */
+/* Optional, while waiting for more rows: writes the first events of up to max
+ * rows inserted so far, which bulk_end would otherwise write. 1 when it wrote
+ * some, 0 when there were none to write, -1 with cause. */
+int  store_koperasi_bulk_step(struct store *st, struct kop_bulk *b, long max, char **cause);
+/* Optional, around the transaction of a bulk write of expected_rows (before
+ * store_begin; finish after its commit or rollback). When the write is large
+ * and no other connection has the database open, prepare switches it from
+ * WAL to a rollback journal with full sync, so that the new pages are written
+ * once into the database file instead of into the WAL and again at the
+ * checkpoint, and turns foreign-key checks off (the events a bulk write adds
+ * refer to its own rows); returns 1 then, else 0 and changes nothing. Others
+ * starting meanwhile wait for the commit (busy timeout). finish puts back WAL
+ * and the settings. */
+int  store_koperasi_bulk_prepare(struct store *st, long expected_rows);
+void store_koperasi_bulk_finish(struct store *st);
 /* History of a cooperative, oldest first; free with events_free. */
 int  store_koperasi_events(struct store *st, const char *id, struct event **out, size_t *n);
 

@@ -146,13 +146,21 @@ static const struct cli_cmd cli_cmds[] = {
 	     "'export koperasi' menulis daftar koperasi (judul = kunci isian, urut nama)\n"
 	     "yang dibaca kembali oleh 'import koperasi' tanpa perubahan; --from dan --to\n"
 	     "tidak berlaku untuknya.\n") },
-	{ "demo", cli_admin_demo, N_("[--letters N] [--koperasi N] [--seed S]"),
-	  N_("menambah surat dan koperasi contoh"),
+	{ "demo", cli_admin_demo, N_("[--letters N] [--koperasi N] [--layanan N] [--seed S]"),
+	  N_("menambah surat, koperasi dan berkas layanan contoh"),
 	  N_("  --letters N       jumlah surat masuk contoh\n"
 	     "  --koperasi N      jumlah koperasi contoh (KSP Kopdit, KUD, KPRI, ... di\n"
 	     "                    kabupaten/kota NTT)\n"
+	     "  --layanan N       jumlah berkas layanan koperasi contoh (sertifikat NIK,\n"
+	     "                    buku RAT, user ODS, legalitas, pendirian, izin USP,\n"
+	     "                    kantor kas) untuk koperasi di registri, diterima dalam\n"
+	     "                    200 hari terakhir, dalam segala keadaan: menunggu\n"
+	     "                    pemohon, dikembalikan, terlambat, selesai, diteruskan;\n"
+	     "                    sebagian dibawa surat masuk (ikut ditambahkan)\n"
 	     "  --seed S          benih acak (bawaan 1); hasil sama untuk benih yang sama\n"
-	     "Paling sedikit satu dari --letters dan --koperasi; keduanya boleh.\n") },
+	     "Paling sedikit satu dari --letters, --koperasi dan --layanan; boleh\n"
+	     "digabung. Koperasi dari --koperasi dibuat lebih dulu, bertanggal sebelum\n"
+	     "berkas layanan pertama.\n") },
 	{ "backup", cli_admin_backup, N_("BERKAS"),
 	  N_("mencadangkan basis data"),
 	  N_("Menyalin basis data ke BERKAS dengan API backup SQLite; aman selagi orang\n"
@@ -258,6 +266,22 @@ void cli_errors(const struct errs *e)
 		cli_error("%s", s);
 		free(s);
 	}
+}
+
+void cli_errors_or(const struct errs *e, const char *fallback)
+{
+	if (e->n == 0)
+		cli_error("%s", fallback);
+	cli_errors(e);
+}
+
+void cli_cause(char *cause, const char *fallback)
+{
+	char *s = str_sanitize(cause ? cause : fallback, 1);
+
+	cli_error("%s", s);
+	free(s);
+	free(cause);
 }
 
 int cli_usage_error(const struct cli_ctx *c, const char *fmt, ...)
@@ -424,6 +448,97 @@ int cli_find_case(struct app *a, const char *ref, const char *kind, struct case_
 	case_clear(out);
 	memset(out, 0, sizeof *out);
 	return -1;
+}
+
+void cli_close_case(struct app *a, struct case_rec *r)
+{
+	case_clear(r);
+	app_close(a);
+}
+
+int cli_open_case(const struct cli_ctx *c, struct app *a, const char *ref, const char *kind,
+		  struct case_rec *r, const struct kind **k)
+{
+	if (cli_open(c, a, 0) != 0)
+		return -1;
+	if (cli_find_case(a, ref, kind, r) != 0) {
+		app_close(a);
+		return -1;
+	}
+	if (k != NULL && (*k = kindset_find(&a->kinds, r->kind)) == NULL) {
+		cli_error(_("jenis berkas %s tidak ada di forms/"), r->kind);
+		cli_close_case(a, r);
+		return -1;
+	}
+	return 0;
+}
+
+int cli_one_ref(const struct cli_ctx *c, size_t npos)
+{
+	if (npos == 1)
+		return 0;
+	return cli_usage_error(c, npos ? _("terlalu banyak argumen") : _("NOMOR atau ID belum diberikan"));
+}
+
+int cli_assignment(const struct cli_ctx *c, const char *arg, char **key, const char **val)
+{
+	const char *eq = strchr(arg, '=');
+
+	if (eq == NULL || eq == arg) {
+		char *s = str_sanitize(arg, 1);
+		int rc = cli_usage_error(c, _("isian harus berbentuk kunci=nilai: '%s'"), s);
+
+		free(s);
+		return rc;
+	}
+	*key = xstrndup(arg, (size_t)(eq - arg));
+	*val = eq + 1;
+	return 0;
+}
+
+int cli_assignment_twice(const struct cli_ctx *c, const char *key)
+{
+	char *s = str_sanitize(key, 1);
+	int rc = cli_usage_error(c, _("isian %s diberikan lebih dari sekali"), s);
+
+	free(s);
+	return rc;
+}
+
+int cli_list_opts(const struct cli_ctx *c, const struct cli_opt *limit,
+		  const struct cli_opt *format, long *n, int *csv)
+{
+	const char *v;
+
+	if ((v = cli_opt_last(limit)) != NULL && (*n = cli_number_arg(v)) < 0)
+		return cli_usage_error(c, _("--limit: bukan bilangan: '%s'"), v);
+	if ((v = cli_opt_last(format)) != NULL) {
+		if (strcmp(v, "csv") == 0)
+			*csv = 1;
+		else if (strcmp(v, "table") != 0)
+			return cli_usage_error(c, _("--format: nilai tidak dikenal '%s' (table, csv)"), v);
+	}
+	return 0;
+}
+
+int cli_page_want(long limit, long shown, int page)
+{
+	if (limit > 0 && limit - shown < page)
+		return (int)(limit - shown);
+	return page;
+}
+
+int cli_delim_arg(const char *v, char *d)
+{
+	if (v == NULL)
+		return 0;
+	if (strcmp(v, ";") == 0)
+		*d = ';';
+	else if (strcmp(v, ",") == 0)
+		*d = ',';
+	else
+		return -1;
+	return 0;
 }
 
 int cli_date_arg(const char *opt, const char *s, char iso[11])

@@ -2,8 +2,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "csvio.h"
@@ -25,12 +23,48 @@ static void cli_case_unknown_kind(const struct app *a, const char *key)
 	free(s);
 }
 
+/* Adds the KEY=VALUE arguments args[0..n) to v: 0, or the usage error's
+ * status (not KEY=VALUE, or a key given twice). */
+static int cli_case_values(const struct cli_ctx *c, char **args, size_t n, struct values *v)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *val;
+		char *key;
+		int rc = cli_assignment(c, args[i], &key, &val);
+
+		if (rc != 0)
+			return rc;
+		if (values_get(v, key) != NULL) {
+			rc = cli_assignment_twice(c, key);
+			free(key);
+			return rc;
+		}
+		values_set(v, key, val);
+		free(key);
+	}
+	return 0;
+}
+
+/* Checks and normalises v as the form does: 0, or -1 after printing each
+ * problem. */
+static int cli_case_normalize(const struct kind *k, struct values *v)
+{
+	struct errs e;
+	int r;
+
+	errs_init(&e);
+	r = kind_normalize(k, v, &e);
+	if (r != 0)
+		cli_errors_or(&e, _("isian tidak valid"));
+	errs_free(&e);
+	return r != 0 ? -1 : 0;
+}
+
 int cli_case_add(const struct cli_ctx *c, int argc, char **argv)
 {
 	struct cli_opt opts[] = { { NULL, 0, 0, 0, NULL } };
 	struct app a;
 	struct values v;
-	struct errs e;
 	struct case_rec rec;
 	const struct kind *k;
 	const struct kfield *uf;
@@ -38,57 +72,25 @@ int cli_case_add(const struct cli_ctx *c, int argc, char **argv)
 	size_t npos;
 	int rc = cli_parse(c, argc, argv, opts, &pos, &npos);
 
+	values_init(&v);
 	if (rc != 0)
 		goto out_args;
 	if (npos < 1) {
 		rc = cli_usage_error(c, _("JENIS belum diberikan"));
 		goto out_args;
 	}
-	values_init(&v);
-	for (size_t i = 1; i < npos; i++) {
-		const char *eq = strchr(pos[i], '=');
-		char *key;
-
-		if (eq == NULL || eq == pos[i]) {
-			char *s = str_sanitize(pos[i], 1);
-			rc = cli_usage_error(c, _("isian harus berbentuk kunci=nilai: '%s'"), s);
-			free(s);
-			values_free(&v);
-			goto out_args;
-		}
-		key = xstrndup(pos[i], (size_t)(eq - pos[i]));
-		if (values_get(&v, key) != NULL) {
-			char *s = str_sanitize(key, 1);
-			rc = cli_usage_error(c, _("isian %s diberikan lebih dari sekali"), s);
-			free(s);
-			free(key);
-			values_free(&v);
-			goto out_args;
-		}
-		values_set(&v, key, eq + 1);
-		free(key);
-	}
-	if (cli_open(c, &a, 0) != 0) {
-		rc = CLI_ERR;
-		values_free(&v);
+	if ((rc = cli_case_values(c, pos + 1, npos - 1, &v)) != 0)
 		goto out_args;
-	}
+	rc = CLI_ERR;
+	if (cli_open(c, &a, 0) != 0)
+		goto out_args;
 	k = kindset_find(&a.kinds, pos[0]);
 	if (k == NULL) {
 		cli_case_unknown_kind(&a, pos[0]);
-		rc = CLI_ERR;
 		goto out_app;
 	}
-	errs_init(&e);
-	if (kind_normalize(k, &v, &e) != 0) {
-		if (e.n == 0)
-			cli_error(_("isian tidak valid"));
-		cli_errors(&e);
-		errs_free(&e);
-		rc = CLI_ERR;
+	if (cli_case_normalize(k, &v) != 0)
 		goto out_app;
-	}
-	errs_free(&e);
 	uf = kind_field_by_role(k, FR_URGENCY);
 	if (uf != NULL)
 		app_default_deadline(&a, values_get(&v, uf->key), deadline);
@@ -96,7 +98,6 @@ int cli_case_add(const struct cli_ctx *c, int argc, char **argv)
 	if (store_case_insert(a.st, k, &v, app_login(), uf ? deadline : NULL, &rec, &cause) != 0) {
 		cli_error("%s", cause ? cause : _("gagal menyimpan"));
 		free(cause);
-		rc = CLI_ERR;
 		goto out_app;
 	}
 	num = str_sanitize(rec.number_text ? rec.number_text : "", 1);
@@ -105,9 +106,9 @@ int cli_case_add(const struct cli_ctx *c, int argc, char **argv)
 	case_clear(&rec);
 	rc = CLI_OK;
 out_app:
-	values_free(&v);
 	app_close(&a);
 out_args:
+	values_free(&v);
 	cli_opts_free(opts);
 	free(pos);
 	return rc;
@@ -123,7 +124,6 @@ int cli_case_set(const struct cli_ctx *c, int argc, char **argv)
 	struct cli_opt opts[] = { { "kind", 0, 1, 0, NULL }, { NULL, 0, 0, 0, NULL } };
 	struct app a;
 	struct values given, v;
-	struct errs e;
 	struct case_rec r;
 	const struct kind *k;
 	char **pos, *cause = NULL;
@@ -139,39 +139,11 @@ int cli_case_set(const struct cli_ctx *c, int argc, char **argv)
 					     : _("NOMOR atau ID belum diberikan"));
 		goto out_args;
 	}
-	for (size_t i = 1; i < npos; i++) {
-		const char *eq = strchr(pos[i], '=');
-		char *key;
-
-		if (eq == NULL || eq == pos[i]) {
-			char *t = str_sanitize(pos[i], 1);
-			rc = cli_usage_error(c, _("isian harus berbentuk kunci=nilai: '%s'"), t);
-			free(t);
-			goto out_args;
-		}
-		key = xstrndup(pos[i], (size_t)(eq - pos[i]));
-		if (values_get(&given, key) != NULL) {
-			char *t = str_sanitize(key, 1);
-			rc = cli_usage_error(c, _("isian %s diberikan lebih dari sekali"), t);
-			free(t);
-			free(key);
-			goto out_args;
-		}
-		values_set(&given, key, eq + 1);
-		free(key);
-	}
-	if (cli_open(c, &a, 0) != 0) {
-		rc = CLI_ERR;
+	if ((rc = cli_case_values(c, pos + 1, npos - 1, &given)) != 0)
 		goto out_args;
-	}
 	rc = CLI_ERR;
-	if (cli_find_case(&a, pos[0], cli_opt_last(&opts[O_KIND]), &r) != 0)
-		goto out_app;
-	k = kindset_find(&a.kinds, r.kind);
-	if (k == NULL) {
-		cli_error(_("jenis berkas %s tidak ada di forms/"), r.kind);
-		goto out_case;
-	}
+	if (cli_open_case(c, &a, pos[0], cli_opt_last(&opts[O_KIND]), &r, &k) != 0)
+		goto out_args;
 	/* the stored values as typed, then the given ones over them */
 	for (size_t i = 0; i < k->n_fields; i++) {
 		const struct kfield *f = &k->fields[i];
@@ -193,28 +165,16 @@ int cli_case_set(const struct cli_ctx *c, int argc, char **argv)
 		}
 		values_set(&v, given.key[i], *given.val[i] ? given.val[i] : NULL);
 	}
-	errs_init(&e);
-	if (kind_normalize(k, &v, &e) != 0) {
-		if (e.n == 0)
-			cli_error(_("isian tidak valid"));
-		cli_errors(&e);
-		errs_free(&e);
+	if (cli_case_normalize(k, &v) != 0)
 		goto out_case;
-	}
-	errs_free(&e);
 	if (store_case_update(a.st, k, r.id, r.version, &v, app_login(), NULL, &cause) != 0) {
-		char *t = str_sanitize(cause ? cause : _("gagal menyimpan"), 1);
-		cli_error("%s", t);
-		free(t);
-		free(cause);
+		cli_cause(cause, _("gagal menyimpan"));
 		goto out_case;
 	}
 	printf(_("Perubahan tersimpan: %s\n"), r.number_text ? r.number_text : r.id);
 	rc = CLI_OK;
 out_case:
-	case_clear(&r);
-out_app:
-	app_close(&a);
+	cli_close_case(&a, &r);
 out_args:
 	values_free(&given);
 	values_free(&v);
@@ -249,37 +209,9 @@ static void cli_case_initials(struct buf *b, const char *s)
 	}
 }
 
-/* Writes s fitted to w columns, padded with spaces unless last. */
-static void cli_case_cell(const char *s, int w, int last)
-{
-	char *f = str_fit(s ? s : "", w);
-	int pad = w - str_width(f);
-
-	fputs(f, stdout);
-	if (!last) {
-		for (; pad > 0; pad--)
-			putchar(' ');
-		putchar(' ');
-	}
-	free(f);
-}
-
-static int cli_case_term_cols(void)
-{
-	const char *e = getenv("COLUMNS");
-	struct winsize ws;
-	long n;
-
-	if (e != NULL && (n = cli_number_arg(e)) > 0 && n < 10000)
-		return (int)n;
-	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-		return ws.ws_col;
-	return 100;
-}
-
 static void cli_case_layout(struct cli_case_cols *w, const struct case_row *rows, size_t n)
 {
-	int total = cli_case_term_cols(), flex;
+	int total = cli_term_cols(), flex;
 
 	w->no = str_width(_("NO"));
 	for (size_t i = 0; i < n; i++) {
@@ -300,24 +232,14 @@ static void cli_case_layout(struct cli_case_cols *w, const struct case_row *rows
 
 static void cli_case_table_head(const struct cli_case_cols *w)
 {
-	cli_case_cell(_("NO"), w->no, 0);
-	cli_case_cell(_("DITERIMA"), w->received, 0);
-	cli_case_cell(_("ASAL"), w->party, 0);
-	cli_case_cell(_("PERIHAL"), w->subject, 0);
-	cli_case_cell(_("SIFAT/URG"), w->su, 0);
-	cli_case_cell(_("POSISI"), w->holder, 0);
-	cli_case_cell(_("BATAS"), w->deadline, 1);
+	cli_cell(_("NO"), w->no, 0);
+	cli_cell(_("DITERIMA"), w->received, 0);
+	cli_cell(_("ASAL"), w->party, 0);
+	cli_cell(_("PERIHAL"), w->subject, 0);
+	cli_cell(_("SIFAT/URG"), w->su, 0);
+	cli_cell(_("POSISI"), w->holder, 0);
+	cli_cell(_("BATAS"), w->deadline, 1);
 	putchar('\n');
-}
-
-/* ISO date -> DD-MM-YYYY in out ("" when absent or bad). */
-static void cli_case_dmy(const char *iso, char out[11])
-{
-	day_t d;
-
-	out[0] = '\0';
-	if (iso != NULL && date_parse_iso(iso, &d) == 0)
-		date_fmt_dmy(d, out);
 }
 
 static int cli_case_open(const char *status)
@@ -343,11 +265,11 @@ static void cli_case_table_row(const struct cli_case_cols *w, const struct case_
 	}
 	buf_init(&b);
 	buf_printf(&b, "%s%s", mark, r->number_text ? r->number_text : "");
-	cli_case_cell(b.s, w->no, 0);
+	cli_cell(b.s, w->no, 0);
 	buf_free(&b);
-	cli_case_dmy(r->received, dmy);
-	cli_case_cell(dmy, w->received, 0);
-	cli_case_cell(r->party, w->party, 0);
+	cli_dmy(r->received, dmy);
+	cli_cell(dmy, w->received, 0);
+	cli_cell(r->party, w->party, 0);
 	/* the linked cases after the subject: a letter's requests, a request's
 	 * letter; when both do not fit the subject gives way, down to half */
 	buf_init(&b);
@@ -370,20 +292,20 @@ static void cli_case_table_row(const struct cli_case_cols *w, const struct case_
 	} else {
 		buf_adds(&b, r->subject ? r->subject : "");
 	}
-	cli_case_cell(b.s ? b.s : "", w->subject, 0);
+	cli_cell(b.s ? b.s : "", w->subject, 0);
 	buf_free(&b);
 	buf_init(&b);
 	cli_case_initials(&b, r->security);
 	buf_addc(&b, '/');
 	cli_case_initials(&b, r->urgency);
-	cli_case_cell(b.s, w->su, 0);
+	cli_cell(b.s, w->su, 0);
 	buf_free(&b);
-	cli_case_cell(cli_case_open(r->status) ? r->holder : _("selesai"), w->holder, 0);
-	cli_case_dmy(r->deadline, dmy);
+	cli_cell(cli_case_open(r->status) ? r->holder : _("selesai"), w->holder, 0);
+	cli_dmy(r->deadline, dmy);
 	if (cli_case_open(r->status) && r->paused)
-		cli_case_cell(_("berhenti"), w->deadline, 1);
+		cli_cell(_("berhenti"), w->deadline, 1);
 	else
-		cli_case_cell(dmy[0] ? dmy : "-", w->deadline, 1);
+		cli_cell(dmy[0] ? dmy : "-", w->deadline, 1);
 	putchar('\n');
 }
 
@@ -406,7 +328,7 @@ static void cli_case_csv_row(struct csvw *cw, const struct case_row *r)
 
 	csvw_field(cw, r->number_text);
 	csvw_field(cw, r->kind);
-	cli_case_dmy(r->received, dmy);
+	cli_dmy(r->received, dmy);
 	csvw_field(cw, dmy);
 	csvw_field(cw, r->party);
 	csvw_field(cw, r->subject);
@@ -415,7 +337,7 @@ static void cli_case_csv_row(struct csvw *cw, const struct case_row *r)
 	csvw_field(cw, r->penting);
 	csvw_field(cw, r->status);
 	csvw_field(cw, r->holder);
-	cli_case_dmy(r->deadline, dmy);
+	cli_dmy(r->deadline, dmy);
 	csvw_field(cw, dmy);
 	csvw_field(cw, r->id);
 	csvw_field(cw, r->koperasi_name);
@@ -479,29 +401,17 @@ int cli_case_list(const struct cli_ctx *c, int argc, char **argv)
 		}
 		q.sort = x == 0 ? SORT_RECEIVED : x == 1 ? SORT_NUMBER : x == 2 ? SORT_DEADLINE : SORT_PARTY;
 	}
-	if ((v = cli_opt_last(&opts[O_LIMIT])) != NULL && (limit = cli_number_arg(v)) < 0) {
-		rc = cli_usage_error(c, _("--limit: bukan bilangan: '%s'"), v);
+	if ((rc = cli_list_opts(c, &opts[O_LIMIT], &opts[O_FORMAT], &limit, &csv)) != 0)
 		goto out_args;
-	}
-	if ((v = cli_opt_last(&opts[O_FORMAT])) != NULL) {
-		if (strcmp(v, "csv") == 0) {
-			csv = 1;
-		} else if (strcmp(v, "table") != 0) {
-			rc = cli_usage_error(c, _("--format: nilai tidak dikenal '%s' (table, csv)"), v);
-			goto out_args;
-		}
-	}
 	q.search = cli_opt_last(&opts[O_SEARCH]);
 	q.limit = cli_opt_last(&opts[O_FILTER]);
 	if (q.search != NULL && *q.search == '\0')
 		q.search = NULL;
 	if (q.limit != NULL && *q.limit == '\0')
 		q.limit = NULL;
-	if (cli_open(c, &a, 0) != 0) {
-		rc = CLI_ERR;
-		goto out_args;
-	}
 	rc = CLI_ERR;
+	if (cli_open(c, &a, 0) != 0)
+		goto out_args;
 	q.kind = cli_opt_last(&opts[O_KIND]);
 	if (q.kind != NULL && kindset_find(&a.kinds, q.kind) == NULL) {
 		cli_case_unknown_kind(&a, q.kind);
@@ -521,10 +431,8 @@ int cli_case_list(const struct cli_ctx *c, int argc, char **argv)
 		cli_case_csv_head(&cw);
 	}
 	for (;;) {
-		int want = CLI_CASE_PAGE;
+		int want = cli_page_want(limit, shown, CLI_CASE_PAGE);
 
-		if (limit > 0 && limit - shown < want)
-			want = (int)(limit - shown);
 		if (want <= 0)
 			break;
 		if (store_list_page(a.st, &q, nprev ? &prev[nprev - 1] : NULL, 0, want, &rows,
@@ -584,12 +492,7 @@ struct cli_case_people {
 /* "Name (login)" or the login; caller frees. */
 static char *cli_case_who(const struct cli_case_people *pp, const char *login)
 {
-	if (login == NULL || *login == '\0')
-		return xstrdup("-");
-	for (size_t i = 0; i < pp->n; i++)
-		if (strcmp(pp->p[i].login, login) == 0 && pp->p[i].name && *pp->p[i].name)
-			return xasprintf("%s (%s)", pp->p[i].name, login);
-	return xstrdup(login);
+	return cli_who(pp->p, pp->n, login);
 }
 
 /* "actor" or "actor atas nama official"; caller frees. */
@@ -604,18 +507,6 @@ static char *cli_case_who2(const struct cli_case_people *pp, const char *actor, 
 	free(a);
 	free(b);
 	return s;
-}
-
-/* UTC timestamp text -> "DD-MM-YYYY HH:MM" office time (or the text itself). */
-static void cli_case_ts(const char *utc, char out[17])
-{
-	time_t t;
-
-	if (utc != NULL && ts_parse_utc(utc, &t) == 0) {
-		ts_fmt_local(t, out);
-	} else {
-		snprintf(out, 17, "%s", utc ? utc : "-");
-	}
 }
 
 /* Prints a sanitised value; continuation lines of multi-line text are indented. */
@@ -633,16 +524,6 @@ static void cli_case_value(const char *s, int indent)
 	}
 	putchar('\n');
 	free(t);
-}
-
-/* "label<pad> : " with the label padded to w columns. */
-static void cli_case_label(int indent, const char *label, int w)
-{
-	char *s = str_sanitize(label, 1);
-	int pad = w - str_width(s);
-
-	printf("%*s%s%*s : ", indent, "", s, pad > 0 ? pad : 0, "");
-	free(s);
 }
 
 /* Working minutes as "1 hari kerja 2 jam 5 menit"; caller frees. */
@@ -693,9 +574,9 @@ static void cli_case_show_head(struct app *a, const struct kind *k, const struct
 		if (str_width(_(labels[i])) > w)
 			w = str_width(_(labels[i]));
 	printf("%s %s\n", k ? k->title : r->kind, r->number_text ? r->number_text : "");
-	cli_case_label(0, "ID", w);
+	cli_label(0, "ID", w);
 	printf("%s\n", r->id);
-	cli_case_label(0, _("Status"), w);
+	cli_label(0, _("Status"), w);
 	if (cli_case_open(r->status) && r->step > 0) {
 		st = k ? kind_step(k, r->step) : NULL;
 		printf(_("%s (tahap %d: %s)\n"), r->status ? r->status : "", r->step,
@@ -704,7 +585,7 @@ static void cli_case_show_head(struct app *a, const struct kind *k, const struct
 		printf("%s\n", r->status ? r->status : "");
 	}
 	if (r->deadline && date_parse_iso(r->deadline, &dl) == 0) {
-		cli_case_label(0, _("Batas waktu"), w);
+		cli_label(0, _("Batas waktu"), w);
 		date_fmt_dmy(dl, dmy);
 		if (paused)
 			printf(_("%s (bergeser selama jam layanan berhenti)\n"), dmy);
@@ -715,7 +596,7 @@ static void cli_case_show_head(struct app *a, const struct kind *k, const struct
 	}
 	/* the service clock: stands while a step waits on the applicant */
 	if (k != NULL && (paused || r->paused_days > 0)) {
-		cli_case_label(0, _("Jam layanan"), w);
+		cli_label(0, _("Jam layanan"), w);
 		if (paused && date_parse_iso(r->paused_since, &ps) == 0) {
 			date_fmt_dmy(ps, dmy);
 			printf(_("berhenti sejak %s (menunggu pemohon)"), dmy);
@@ -726,7 +607,7 @@ static void cli_case_show_head(struct app *a, const struct kind *k, const struct
 			printf(_("; sudah berhenti %d hari kerja"), r->paused_days);
 		putchar('\n');
 	} else if (k != NULL && cli_case_open(r->status) && k->service_days > 0) {
-		cli_case_label(0, _("Jam layanan"), w);
+		cli_label(0, _("Jam layanan"), w);
 		printf("%s\n", _("berjalan"));
 	}
 	if (r->koperasi_id != NULL) {
@@ -734,20 +615,20 @@ static void cli_case_show_head(struct app *a, const struct kind *k, const struct
 		const char *nik = kf ? values_get(&r->fields, kf->key) : NULL;
 		char *name = str_sanitize(r->koperasi_name ? r->koperasi_name : "?", 1);
 		char *ref = str_sanitize(nik ? nik : r->koperasi_id, 1);
-		cli_case_label(0, _("Koperasi"), w);
+		cli_label(0, _("Koperasi"), w);
 		printf("%s (%s)\n", name, ref);
 		free(name);
 		free(ref);
 	}
 	if (r->forwarded_to != NULL) {
-		cli_case_label(0, _("Diteruskan"), w);
+		cli_label(0, _("Diteruskan"), w);
 		printf(_("ke %s; tidak dilayani kantor ini\n"),
 		       strcmp(r->forwarded_to, "kabkota") == 0 ? _("Dinas kabupaten/kota")
 		       : strcmp(r->forwarded_to, "nasional") == 0 ? _("Kementerian Koperasi dan UKM")
 		       : r->forwarded_to);
 	}
-	cli_case_label(0, _("Dicatat"), w);
-	cli_case_ts(r->created_at, ts);
+	cli_label(0, _("Dicatat"), w);
+	cli_ts(r->created_at, ts);
 	who = cli_case_who(pp, r->created_by);
 	printf(_("%s oleh %s\n"), ts, who);
 	free(who);
@@ -779,7 +660,7 @@ static void cli_case_show_reqs(struct app *a, const struct kind *k, const struct
 			char *note = str_sanitize(rq[i].note ? rq[i].note : "", 1);
 			char *who = cli_case_who(pp, rq[i].by);
 
-			cli_case_ts(rq[i].at, ts);
+			cli_ts(rq[i].at, ts);
 			printf("      %s%s%s, %s\n", note, *note ? "; " : "", who, ts);
 			free(who);
 			free(note);
@@ -821,7 +702,7 @@ static void cli_case_show_fields(const struct kind *k, const struct case_rec *r)
 	printf("\n%s\n", _("Isian"));
 	if (k == NULL) {
 		for (size_t i = 0; i < r->fields.n; i++) {
-			cli_case_label(2, r->fields.key[i], 20);
+			cli_label(2, r->fields.key[i], 20);
 			cli_case_value(r->fields.val[i], 25);
 		}
 		return;
@@ -834,7 +715,7 @@ static void cli_case_show_fields(const struct kind *k, const struct case_rec *r)
 		const char *v = values_get(&r->fields, f->key);
 		char *d = v ? kind_display_long(f, v) : NULL;
 
-		cli_case_label(2, f->label, w);
+		cli_label(2, f->label, w);
 		cli_case_value(d ? d : "", w + 5);
 		free(d);
 	}
@@ -873,12 +754,12 @@ static void cli_case_show_dispos(struct app *a, const struct case_rec *r,
 			date_fmt_dmy(dl, dmy);
 			printf("%*s%s: %s\n", in, "", _("Batas waktu"), dmy);
 		}
-		cli_case_ts(d[i].created_at, ts);
+		cli_ts(d[i].created_at, ts);
 		who = cli_case_who2(pp, d[i].created_by, d[i].on_behalf);
 		printf("%*s%s: %s, %s\n", in, "", _("Dikirim"), ts, who);
 		free(who);
 		if (d[i].read_at) {
-			cli_case_ts(d[i].read_at, ts);
+			cli_ts(d[i].read_at, ts);
 			who = cli_case_who(pp, d[i].read_by);
 			printf("%*s%s: %s, %s\n", in, "", _("Dibaca"), ts, who);
 			free(who);
@@ -888,7 +769,7 @@ static void cli_case_show_dispos(struct app *a, const struct case_rec *r,
 			cli_case_value(d[i].followup, in + 2);
 		}
 		if (d[i].done_at && d[i].state == DS_DONE) {
-			cli_case_ts(d[i].done_at, ts);
+			cli_ts(d[i].done_at, ts);
 			who = cli_case_who(pp, d[i].done_by);
 			printf("%*s%s: %s, %s\n", in, "", _("Selesai"), ts, who);
 			free(who);
@@ -1006,7 +887,6 @@ static void cli_case_show_events(struct app *a, const struct kind *k, const stru
 {
 	struct event *ev;
 	size_t n;
-	char ts[17];
 
 	printf("\n%s\n", _("Riwayat"));
 	if (store_case_events(a->st, r->id, &ev, &n) != 0) {
@@ -1014,20 +894,12 @@ static void cli_case_show_events(struct app *a, const struct kind *k, const stru
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
-		char *who = cli_case_who2(pp, ev[i].actor, ev[i].on_behalf), *line;
+		char *who = cli_case_who2(pp, ev[i].actor, ev[i].on_behalf);
 		struct buf b;
 
-		buf_init(&b);
-		buf_adds(&b, ev[i].action ? ev[i].action : "");
-		for (char *p = b.s; p && *p; p++)
-			if (*p == '_')
-				*p = ' ';
+		cli_event_start(&b, ev[i].action);
 		cli_case_event_text(&b, a, k, &ev[i]);
-		cli_case_ts(ev[i].at, ts);
-		line = str_sanitize(b.s ? b.s : "", 1);
-		printf("  %s  %s: %s\n", ts, who, line);
-		free(line);
-		buf_free(&b);
+		cli_event_print(ev[i].at, who, &b);
 		free(who);
 	}
 	events_free(ev, n);
@@ -1045,19 +917,11 @@ int cli_case_show(const struct cli_ctx *c, int argc, char **argv)
 	size_t npos;
 	int rc = cli_parse(c, argc, argv, opts, &pos, &npos);
 
-	if (rc != 0)
+	if (rc != 0 || (rc = cli_one_ref(c, npos)) != 0)
 		goto out_args;
-	if (npos != 1) {
-		rc = cli_usage_error(c, npos ? _("terlalu banyak argumen") : _("NOMOR atau ID belum diberikan"));
-		goto out_args;
-	}
-	if (cli_open(c, &a, 0) != 0) {
+	if (cli_open_case(c, &a, pos[0], cli_opt_last(&opts[O_KIND]), &r, NULL) != 0) {
 		rc = CLI_ERR;
 		goto out_args;
-	}
-	if (cli_find_case(&a, pos[0], cli_opt_last(&opts[O_KIND]), &r) != 0) {
-		rc = CLI_ERR;
-		goto out_app;
 	}
 	if (store_people(a.st, &pp.p, &pp.n) != 0) {
 		pp.p = NULL;
@@ -1072,10 +936,8 @@ int cli_case_show(const struct cli_ctx *c, int argc, char **argv)
 	cli_case_show_steps(&a, k, &r);
 	cli_case_show_events(&a, k, &r, &pp);
 	people_free(pp.p, pp.n);
-	case_clear(&r);
+	cli_close_case(&a, &r);
 	rc = CLI_OK;
-out_app:
-	app_close(&a);
 out_args:
 	cli_opts_free(opts);
 	free(pos);

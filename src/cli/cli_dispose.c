@@ -151,35 +151,23 @@ int cli_dispose_run(const struct cli_ctx *c, int argc, char **argv)
 	const char *from, *note, *v;
 	int rc = cli_parse(c, argc, argv, opts, &pos, &npos), bad = 0;
 
-	if (rc != 0)
+	if (rc != 0 || (rc = cli_one_ref(c, npos)) != 0)
 		goto out_args;
-	if (npos != 1) {
-		rc = cli_usage_error(c, npos ? _("terlalu banyak argumen") : _("NOMOR atau ID belum diberikan"));
-		goto out_args;
-	}
 	for (int i = 0; i < opts[O_TO].n; i++)
 		cli_dispose_split(opts[O_TO].vals[i], &to, &nto);
 	if (nto == 0) {
 		rc = cli_usage_error(c, _("--to belum diberikan"));
 		goto out_args;
 	}
-	note = cli_opt_last(&opts[O_NOTE]);
-	if (note != NULL && !cli_dispose_text_ok("--note", note)) {
-		rc = CLI_ERR;
-		goto out_args;
-	}
-	if ((v = cli_opt_last(&opts[O_DEADLINE])) != NULL && cli_date_arg("--deadline", v, deadline) != 0) {
-		rc = CLI_ERR;
-		goto out_args;
-	}
-	if (cli_open(c, &a, 0) != 0) {
-		rc = CLI_ERR;
-		goto out_args;
-	}
 	rc = CLI_ERR;
+	note = cli_opt_last(&opts[O_NOTE]);
+	if (note != NULL && !cli_dispose_text_ok("--note", note))
+		goto out_args;
+	if ((v = cli_opt_last(&opts[O_DEADLINE])) != NULL && cli_date_arg("--deadline", v, deadline) != 0)
+		goto out_args;
+	if (cli_open_case(c, &a, pos[0], NULL, &r, NULL) != 0)
+		goto out_args;
 	memset(&behalf, 0, sizeof behalf);
-	if (cli_find_case(&a, pos[0], NULL, &r) != 0)
-		goto out_app;
 	if (strcmp(r.status ? r.status : "", "selesai") == 0) {
 		cli_error(_("berkas %s sudah selesai"), r.number_text ? r.number_text : r.id);
 		goto out_case;
@@ -241,9 +229,7 @@ int cli_dispose_run(const struct cli_ctx *c, int argc, char **argv)
 out_case:
 	dispos_free(open, nopen);
 	person_clear(&behalf);
-	case_clear(&r);
-out_app:
-	app_close(&a);
+	cli_close_case(&a, &r);
 out_args:
 	free(instr);
 	for (size_t i = 0; i < nto; i++)
@@ -284,19 +270,11 @@ int cli_dispose_read(const struct cli_ctx *c, int argc, char **argv)
 	const char *position;
 	int rc = cli_parse(c, argc, argv, opts, &pos, &npos);
 
-	if (rc != 0)
+	if (rc != 0 || (rc = cli_one_ref(c, npos)) != 0)
 		goto out_args;
-	if (npos != 1) {
-		rc = cli_usage_error(c, npos ? _("terlalu banyak argumen") : _("NOMOR atau ID belum diberikan"));
-		goto out_args;
-	}
-	if (cli_open(c, &a, 0) != 0) {
-		rc = CLI_ERR;
-		goto out_args;
-	}
 	rc = CLI_ERR;
-	if (cli_find_case(&a, pos[0], NULL, &r) != 0)
-		goto out_app;
+	if (cli_open_case(c, &a, pos[0], NULL, &r, NULL) != 0)
+		goto out_args;
 	position = cli_dispose_actor_pos(&a, NULL, &none);
 	if (position == NULL || cli_dispose_mine(&a, &r, position, &d, &n) != 0)
 		goto out_case;
@@ -317,9 +295,7 @@ int cli_dispose_read(const struct cli_ctx *c, int argc, char **argv)
 	rc = CLI_OK;
 out_case:
 	dispos_free(d, n);
-	case_clear(&r);
-out_app:
-	app_close(&a);
+	cli_close_case(&a, &r);
 out_args:
 	cli_opts_free(opts);
 	free(pos);
@@ -341,35 +317,24 @@ int cli_dispose_followup(const struct cli_ctx *c, int argc, char **argv)
 	const char *position, *behalf_login;
 	int rc = cli_parse(c, argc, argv, opts, &pos, &npos);
 
-	if (rc != 0)
+	if (rc != 0 || (rc = cli_one_ref(c, npos)) != 0)
 		goto out_args;
-	if (npos != 1) {
-		rc = cli_usage_error(c, npos ? _("terlalu banyak argumen") : _("NOMOR atau ID belum diberikan"));
-		goto out_args;
-	}
 	if (cli_opt_last(&opts[O_NOTE]) == NULL) {
 		rc = cli_usage_error(c, _("--note belum diberikan"));
 		goto out_args;
 	}
+	rc = CLI_ERR;
 	note = xstrdup(cli_opt_last(&opts[O_NOTE]));
 	str_trim(note);
 	if (*note == '\0') {
 		cli_error(_("--note: wajib diisi"));
-		rc = CLI_ERR;
 		goto out_args;
 	}
-	if (!cli_dispose_text_ok("--note", note)) {
-		rc = CLI_ERR;
+	if (!cli_dispose_text_ok("--note", note))
 		goto out_args;
-	}
-	if (cli_open(c, &a, 0) != 0) {
-		rc = CLI_ERR;
+	if (cli_open_case(c, &a, pos[0], NULL, &r, NULL) != 0)
 		goto out_args;
-	}
-	rc = CLI_ERR;
 	memset(&behalf, 0, sizeof behalf);
-	if (cli_find_case(&a, pos[0], NULL, &r) != 0)
-		goto out_app;
 	behalf_login = cli_opt_last(&opts[O_BEHALF]);
 	position = cli_dispose_actor_pos(&a, behalf_login, &behalf);
 	if (position == NULL || cli_dispose_mine(&a, &r, position, &d, &n) != 0)
@@ -391,9 +356,7 @@ int cli_dispose_followup(const struct cli_ctx *c, int argc, char **argv)
 out_case:
 	dispos_free(d, n);
 	person_clear(&behalf);
-	case_clear(&r);
-out_app:
-	app_close(&a);
+	cli_close_case(&a, &r);
 out_args:
 	free(note);
 	cli_opts_free(opts);
@@ -428,21 +391,6 @@ static void cli_flow_state(struct app *a, const struct kind *k, const char *id)
 		printf(_("Jam layanan berhenti sejak %s (menunggu pemohon)\n"), dmy);
 	}
 	case_clear(&r);
-}
-
-/* Finds the case and its kind for step/req; -1 after printing the problem. */
-static int cli_flow_case(struct app *a, const char *ref, const char *kind, struct case_rec *r,
-			 const struct kind **k)
-{
-	if (cli_find_case(a, ref, kind, r) != 0)
-		return -1;
-	*k = kindset_find(&a->kinds, r->kind);
-	if (*k == NULL) {
-		cli_error(_("jenis berkas %s tidak ada di forms/"), r->kind);
-		case_clear(r);
-		return -1;
-	}
-	return 0;
 }
 
 int cli_flow_step(const struct cli_ctx *c, int argc, char **argv)
@@ -483,27 +431,18 @@ int cli_flow_step(const struct cli_ctx *c, int argc, char **argv)
 		rc = cli_usage_error(c, _("--reason hanya untuk 'return'"));
 		goto out_args;
 	}
-	if (reason != NULL && !cli_dispose_text_ok("--reason", reason)) {
-		rc = CLI_ERR;
-		goto out_args;
-	}
-	if (cli_open(c, &a, 0) != 0) {
-		rc = CLI_ERR;
-		goto out_args;
-	}
 	rc = CLI_ERR;
-	if (cli_flow_case(&a, pos[0], cli_opt_last(&opts[O_KIND]), &r, &k) != 0)
-		goto out_app;
+	if (reason != NULL && !cli_dispose_text_ok("--reason", reason))
+		goto out_args;
+	if (cli_open_case(c, &a, pos[0], cli_opt_last(&opts[O_KIND]), &r, &k) != 0)
+		goto out_args;
 	no = r.step;
 	if (back)
 		ret = store_step_return(a.st, k, r.id, reason, app_login(), &cause);
 	else
 		ret = store_step_done(a.st, k, r.id, app_login(), &cause);
 	if (ret != 0) {
-		char *s = str_sanitize(cause ? cause : _("gagal menyimpan"), 1);
-		cli_error("%s", s);
-		free(s);
-		free(cause);
+		cli_cause(cause, _("gagal menyimpan"));
 		goto out_case;
 	}
 	if (back) {
@@ -516,9 +455,7 @@ int cli_flow_step(const struct cli_ctx *c, int argc, char **argv)
 	cli_flow_state(&a, k, r.id);
 	rc = CLI_OK;
 out_case:
-	case_clear(&r);
-out_app:
-	app_close(&a);
+	cli_close_case(&a, &r);
 out_args:
 	cli_opts_free(opts);
 	free(pos);
@@ -609,25 +546,16 @@ int cli_flow_req(const struct cli_ctx *c, int argc, char **argv)
 		rc = cli_usage_error(c, _("--note dan --off memerlukan KUNCI persyaratan"));
 		goto out_args;
 	}
-	if (note != NULL && !cli_dispose_text_ok("--note", note)) {
-		rc = CLI_ERR;
-		goto out_args;
-	}
-	if (cli_open(c, &a, 0) != 0) {
-		rc = CLI_ERR;
-		goto out_args;
-	}
 	rc = CLI_ERR;
-	if (cli_flow_case(&a, pos[0], cli_opt_last(&opts[O_KIND]), &r, &k) != 0)
-		goto out_app;
+	if (note != NULL && !cli_dispose_text_ok("--note", note))
+		goto out_args;
+	if (cli_open_case(c, &a, pos[0], cli_opt_last(&opts[O_KIND]), &r, &k) != 0)
+		goto out_args;
 	if (npos == 2) {
 		int on = opts[O_OFF].n == 0;
 
 		if (store_req_set(a.st, k, r.id, pos[1], on, note, app_login(), &cause) != 0) {
-			char *s = str_sanitize(cause ? cause : _("gagal menyimpan"), 1);
-			cli_error("%s", s);
-			free(s);
-			free(cause);
+			cli_cause(cause, _("gagal menyimpan"));
 			goto out_case;
 		}
 		printf(on ? _("Persyaratan %s: ada\n") : _("Persyaratan %s: belum\n"), pos[1]);
@@ -639,9 +567,7 @@ int cli_flow_req(const struct cli_ctx *c, int argc, char **argv)
 		cli_flow_state(&a, k, r.id);
 	rc = CLI_OK;
 out_case:
-	case_clear(&r);
-out_app:
-	app_close(&a);
+	cli_close_case(&a, &r);
 out_args:
 	cli_opts_free(opts);
 	free(pos);

@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -22,43 +21,16 @@ static struct kop_ref *cli_kop_ref(const struct app *a)
 
 	errs_init(&e);
 	r = koperasi_ref_load(a->data_dir, &e);
-	if (r == NULL) {
-		if (e.n == 0)
-			cli_error(_("data koperasi tidak dapat dibaca"));
-		cli_errors(&e);
-	}
+	if (r == NULL)
+		cli_errors_or(&e, _("data koperasi tidak dapat dibaca"));
 	errs_free(&e);
 	return r;
-}
-
-/* "berkas: <msg>" with msg made safe for the terminal (it may quote stored or
- * file text). */
-static void cli_kop_error(const char *msg, const char *fallback)
-{
-	char *s = str_sanitize(msg ? msg : fallback, 1);
-
-	cli_error("%s", s);
-	free(s);
 }
 
 /* 1 if s is "koperasi" (the only registry the import and export know). */
 static int cli_kop_is_registry(const char *s)
 {
 	return s != NULL && strcmp(s, "koperasi") == 0;
-}
-
-/* Parses --delimiter: 0 ok (*d set), -1 bad. */
-static int cli_kop_delim(const char *v, char *d)
-{
-	if (v == NULL)
-		return 0;
-	if (strcmp(v, ";") == 0)
-		*d = ';';
-	else if (strcmp(v, ",") == 0)
-		*d = ',';
-	else
-		return -1;
-	return 0;
 }
 
 /* ---- import ------------------------------------------------------------------------------- */
@@ -139,7 +111,7 @@ int cli_koperasi_import(const struct cli_ctx *c, int argc, char **argv)
 		goto out_args;
 	}
 	memset(&io, 0, sizeof io);
-	if (cli_kop_delim(cli_opt_last(&opts[O_DELIM]), &io.delim) != 0) {
+	if (cli_delim_arg(cli_opt_last(&opts[O_DELIM]), &io.delim) != 0) {
 		rc = cli_usage_error(c, _("--delimiter: harus ',' atau ';'"));
 		goto out_args;
 	}
@@ -171,7 +143,8 @@ int cli_koperasi_import(const struct cli_ctx *c, int argc, char **argv)
 	if (r != 0) {
 		for (size_t i = 0; i < rep.nproblems; i++)
 			cli_kop_problem(pos[1], &rep.problems[i], rep.rows == 0);
-		cli_kop_error(cause, _("impor gagal"));
+		cli_cause(cause, _("impor gagal"));
+		cause = NULL;
 		rc = CLI_ERR;
 	} else {
 		buf_init(&b);
@@ -208,7 +181,6 @@ out_args:
 /* export koperasi: the options were parsed by cli_koperasi_export_route. */
 static int cli_kop_export(const struct cli_ctx *c, struct cli_opt *opts, size_t npos)
 {
-	enum { O_FROM, O_TO, O_OUT, O_DELIM, O_BOM, O_RAW };
 	struct csv_opts co = { ',', 0, 0 };
 	struct app a;
 	const char *out;
@@ -219,39 +191,27 @@ static int cli_kop_export(const struct cli_ctx *c, struct cli_opt *opts, size_t 
 
 	if (npos > 1)
 		return cli_usage_error(c, _("terlalu banyak argumen"));
-	if (opts[O_FROM].n > 0 || opts[O_TO].n > 0)
+	if (opts[CLI_EXP_FROM].n > 0 || opts[CLI_EXP_TO].n > 0)
 		return cli_usage_error(c, _("--from dan --to tidak berlaku untuk koperasi"));
-	if (cli_kop_delim(cli_opt_last(&opts[O_DELIM]), &co.delim) != 0)
+	if (cli_delim_arg(cli_opt_last(&opts[CLI_EXP_DELIM]), &co.delim) != 0)
 		return cli_usage_error(c, _("--delimiter: harus ',' atau ';'"));
-	co.bom = opts[O_BOM].n > 0;
-	co.raw = opts[O_RAW].n > 0;
+	co.bom = opts[CLI_EXP_BOM].n > 0;
+	co.raw = opts[CLI_EXP_RAW].n > 0;
 	if (cli_open(c, &a, 0) != 0)
 		return CLI_ERR;
 	rc = CLI_ERR;
-	out = cli_opt_last(&opts[O_OUT]);
-	if (out != NULL && strcmp(out, "-") == 0)
-		out = NULL;
-	fp = out ? fopen(out, "wb") : stdout;
-	if (fp == NULL) {
-		cli_error(_("-o: tidak dapat menulis %s: %s"), out, strerror(errno));
+	out = cli_opt_last(&opts[CLI_EXP_OUT]);
+	if ((fp = cli_out_open(&out)) == NULL)
 		goto out_app;
-	}
 	if (koperasi_export(&a, fp, &co, &rows, &cause) != 0) {
-		cli_kop_error(cause, _("ekspor gagal"));
-		free(cause);
-		if (out) {
-			fclose(fp);
-			unlink(out);
-		}
+		cli_cause(cause, _("ekspor gagal"));
+		cli_out_close(fp, out, 0);
 		goto out_app;
 	}
-	if (out) {
-		if (fclose(fp) != 0) {
-			cli_error(_("-o: gagal menulis %s: %s"), out, strerror(errno));
-			goto out_app;
-		}
+	if (cli_out_close(fp, out, 1) != 0)
+		goto out_app;
+	if (out)
 		printf(_("%ld koperasi diekspor ke %s\n"), rows, out);
-	}
 	rc = CLI_OK;
 out_app:
 	app_close(&a);
@@ -261,13 +221,8 @@ out_app:
 /* `export`: the registry for "export koperasi", else the kinds' export. */
 int cli_koperasi_export_route(const struct cli_ctx *c, int argc, char **argv)
 {
-	/* the options of cli_export_run, in its order */
-	struct cli_opt opts[] = {
-		{ "from", 0, 1, 0, NULL }, { "to", 0, 1, 0, NULL },
-		{ "output", 'o', 1, 0, NULL }, { "delimiter", 0, 1, 0, NULL },
-		{ "bom", 0, 0, 0, NULL }, { "raw", 0, 0, 0, NULL },
-		{ NULL, 0, 0, 0, NULL }
-	};
+	/* the options of cli_export_run */
+	struct cli_opt opts[] = { CLI_EXPORT_OPTS };
 	char **pos;
 	size_t npos;
 	int rc = cli_parse(c, argc, argv, opts, &pos, &npos);
@@ -286,19 +241,6 @@ int cli_koperasi_export_route(const struct cli_ctx *c, int argc, char **argv)
 
 /* ---- koperasi list ------------------------------------------------------------------------ */
 
-static int cli_kop_term_cols(void)
-{
-	const char *e = getenv("COLUMNS");
-	struct winsize ws;
-	long n;
-
-	if (e != NULL && (n = cli_number_arg(e)) > 0 && n < 10000)
-		return (int)n;
-	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-		return ws.ws_col;
-	return 100;
-}
-
 /* Column widths of the list table. */
 struct cli_kop_cols {
 	int nik, nama, bh, kab, grade, rat, status;
@@ -313,48 +255,23 @@ static void cli_kop_layout(struct cli_kop_cols *w)
 	w->grade = str_width(_("GRADE"));
 	w->rat = 10;
 	w->status = 11;
-	flex = cli_kop_term_cols() - (w->nik + w->kab + w->grade + w->rat + w->status) - 6;
+	flex = cli_term_cols() - (w->nik + w->kab + w->grade + w->rat + w->status) - 6;
 	if (flex < 24)
 		flex = 24;
 	w->nama = flex * 2 / 3;
 	w->bh = flex - w->nama;
 }
 
-/* Writes s fitted to w columns, padded with spaces unless last. */
-static void cli_kop_cell(const char *s, int w, int last)
-{
-	char *f = str_fit(s ? s : "", w);
-	int pad = w - str_width(f);
-
-	fputs(f, stdout);
-	if (!last) {
-		for (; pad > 0; pad--)
-			putchar(' ');
-		putchar(' ');
-	}
-	free(f);
-}
-
 static void cli_kop_table_head(const struct cli_kop_cols *w)
 {
-	cli_kop_cell(_("NIK"), w->nik, 0);
-	cli_kop_cell(_("NAMA"), w->nama, 0);
-	cli_kop_cell(_("BADAN HUKUM"), w->bh, 0);
-	cli_kop_cell(_("KAB/KOTA"), w->kab, 0);
-	cli_kop_cell(_("GRADE"), w->grade, 0);
-	cli_kop_cell(_("RAT"), w->rat, 0);
-	cli_kop_cell(_("STATUS"), w->status, 1);
+	cli_cell(_("NIK"), w->nik, 0);
+	cli_cell(_("NAMA"), w->nama, 0);
+	cli_cell(_("BADAN HUKUM"), w->bh, 0);
+	cli_cell(_("KAB/KOTA"), w->kab, 0);
+	cli_cell(_("GRADE"), w->grade, 0);
+	cli_cell(_("RAT"), w->rat, 0);
+	cli_cell(_("STATUS"), w->status, 1);
 	putchar('\n');
-}
-
-/* ISO date -> DD-MM-YYYY in out ("" when absent or bad). */
-static void cli_kop_dmy(const char *iso, char out[11])
-{
-	day_t d;
-
-	out[0] = '\0';
-	if (iso != NULL && date_parse_iso(iso, &d) == 0)
-		date_fmt_dmy(d, out);
 }
 
 static void cli_kop_table_row(const struct kop_ref *ref, const struct cli_kop_cols *w,
@@ -370,14 +287,14 @@ static void cli_kop_table_row(const struct kop_ref *ref, const struct cli_kop_co
 		free(kab);
 		kab = s;
 	}
-	cli_kop_cell(r->nik && *r->nik ? r->nik : "-", w->nik, 0);
-	cli_kop_cell(r->nama, w->nama, 0);
-	cli_kop_cell(r->no_badan_hukum && *r->no_badan_hukum ? r->no_badan_hukum : "-", w->bh, 0);
-	cli_kop_cell(*kab ? kab : "-", w->kab, 0);
-	cli_kop_cell(r->grade && *r->grade ? r->grade : "-", w->grade, 0);
-	cli_kop_dmy(r->rat_terakhir, dmy);
-	cli_kop_cell(dmy[0] ? dmy : "-", w->rat, 0);
-	cli_kop_cell(*st ? st : "-", w->status, 1);
+	cli_cell(r->nik && *r->nik ? r->nik : "-", w->nik, 0);
+	cli_cell(r->nama, w->nama, 0);
+	cli_cell(r->no_badan_hukum && *r->no_badan_hukum ? r->no_badan_hukum : "-", w->bh, 0);
+	cli_cell(*kab ? kab : "-", w->kab, 0);
+	cli_cell(r->grade && *r->grade ? r->grade : "-", w->grade, 0);
+	cli_dmy(r->rat_terakhir, dmy);
+	cli_cell(dmy[0] ? dmy : "-", w->rat, 0);
+	cli_cell(*st ? st : "-", w->status, 1);
 	putchar('\n');
 	free(kab);
 	free(st);
@@ -407,7 +324,7 @@ static void cli_kop_csv_row(struct csvw *cw, const struct kop_row *r)
 	csvw_field(cw, r->kelompok);
 	csvw_field(cw, r->grade);
 	csvw_field(cw, r->status);
-	cli_kop_dmy(r->rat_terakhir, dmy);
+	cli_dmy(r->rat_terakhir, dmy);
 	csvw_field(cw, dmy);
 	csvw_field(cw, r->id);
 	csvw_end(cw);
@@ -454,26 +371,14 @@ static int cli_kop_list(const struct cli_ctx *c, int argc, char **argv)
 			goto out_args;
 		}
 	}
-	if ((v = cli_opt_last(&opts[O_LIMIT])) != NULL && (limit = cli_number_arg(v)) < 0) {
-		rc = cli_usage_error(c, _("--limit: bukan bilangan: '%s'"), v);
+	if ((rc = cli_list_opts(c, &opts[O_LIMIT], &opts[O_FORMAT], &limit, &csv)) != 0)
 		goto out_args;
-	}
-	if ((v = cli_opt_last(&opts[O_FORMAT])) != NULL) {
-		if (strcmp(v, "csv") == 0) {
-			csv = 1;
-		} else if (strcmp(v, "table") != 0) {
-			rc = cli_usage_error(c, _("--format: nilai tidak dikenal '%s' (table, csv)"), v);
-			goto out_args;
-		}
-	}
 	q.search = cli_opt_last(&opts[O_SEARCH]);
 	if (q.search != NULL && *q.search == '\0')
 		q.search = NULL;
-	if (cli_open(c, &a, 0) != 0) {
-		rc = CLI_ERR;
-		goto out_args;
-	}
 	rc = CLI_ERR;
+	if (cli_open(c, &a, 0) != 0)
+		goto out_args;
 	if ((ref = cli_kop_ref(&a)) == NULL)
 		goto out_app;
 	v = cli_opt_last(&opts[O_FILTER]);
@@ -488,16 +393,13 @@ static int cli_kop_list(const struct cli_ctx *c, int argc, char **argv)
 		cli_kop_layout(&w);
 	}
 	for (;;) {
-		int want = CLI_KOP_PAGE;
+		int want = cli_page_want(limit, shown, CLI_KOP_PAGE);
 
-		if (limit > 0 && limit - shown < want)
-			want = (int)(limit - shown);
 		if (want <= 0)
 			break;
 		if (store_koperasi_page(a.st, &q, nprev ? &prev[nprev - 1] : NULL, 0, want, &rows,
 					&nrows, &cause) != 0) {
-			cli_kop_error(cause, _("gagal membaca daftar"));
-			free(cause);
+			cli_cause(cause, _("gagal membaca daftar"));
 			goto out_rows;
 		}
 		if (!csv && shown == 0)
@@ -540,36 +442,6 @@ out_args:
 
 /* ---- koperasi show ------------------------------------------------------------------------ */
 
-/* "Name (login)" or the login; caller frees. */
-static char *cli_kop_who(const struct person *p, size_t n, const char *login)
-{
-	if (login == NULL || *login == '\0')
-		return xstrdup("-");
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(p[i].login, login) == 0 && p[i].name && *p[i].name)
-			return xasprintf("%s (%s)", p[i].name, login);
-	return xstrdup(login);
-}
-
-/* UTC timestamp text -> "DD-MM-YYYY HH:MM" office time (or the text itself). */
-static void cli_kop_ts(const char *utc, char out[17])
-{
-	time_t t;
-
-	if (utc != NULL && ts_parse_utc(utc, &t) == 0)
-		ts_fmt_local(t, out);
-	else
-		snprintf(out, 17, "%s", utc ? utc : "-");
-}
-
-/* "label<pad> : " with the label padded to w columns. */
-static void cli_kop_label(int indent, const char *label, int w)
-{
-	int pad = w - str_width(label);
-
-	printf("%*s%s%*s : ", indent, "", label, pad > 0 ? pad : 0, "");
-}
-
 /* Prints a value on one line, sanitised. */
 static void cli_kop_value(const char *s)
 {
@@ -610,7 +482,6 @@ static void cli_kop_show_events(struct app *a, const struct kop_ref *ref, const 
 {
 	struct event *ev;
 	size_t n;
-	char ts[17];
 
 	printf("\n%s\n", _("Riwayat"));
 	if (store_koperasi_events(a->st, k->id, &ev, &n) != 0) {
@@ -623,14 +494,10 @@ static void cli_kop_show_events(struct app *a, const struct kop_ref *ref, const 
 		const char *act = ev[i].action ? ev[i].action : "";
 		const char *field = ev[i].field ? ev[i].field : "";
 		const char *newv = ev[i].new_value ? ev[i].new_value : "";
-		char *who = cli_kop_who(pp, npp, ev[i].actor), *line;
+		char *who = cli_who(pp, npp, ev[i].actor);
 		struct buf b;
 
-		buf_init(&b);
-		buf_adds(&b, act);
-		for (char *p = b.s; p && *p; p++)
-			if (*p == '_')
-				*p = ' ';
+		cli_event_start(&b, act);
 		if (strcmp(act, "dari_berkas") == 0) {
 			/* a case wrote its [registry] fields back: name it */
 			const struct kind *kk = kindset_find(&a->kinds, field);
@@ -651,11 +518,7 @@ static void cli_kop_show_events(struct app *a, const struct kop_ref *ref, const 
 			if (*newv)
 				buf_printf(&b, " (%s)", newv);
 		}
-		cli_kop_ts(ev[i].at, ts);
-		line = str_sanitize(b.s ? b.s : "", 1);
-		printf("  %s  %s: %s\n", ts, who, line);
-		free(line);
-		buf_free(&b);
+		cli_event_print(ev[i].at, who, &b);
 		free(who);
 	}
 	events_free(ev, n);
@@ -720,17 +583,17 @@ static void cli_kop_show(struct app *a, const struct kop_ref *ref, const struct 
 	for (size_t i = 0; i < KF_COUNT; i++)
 		if (str_width(_(koperasi_fields[i].label)) > w)
 			w = str_width(_(koperasi_fields[i].label));
-	cli_kop_label(0, "ID", w + 2);
+	cli_label(0, "ID", w + 2);
 	printf("%s\n", k->id);
-	cli_kop_label(0, _("Dicatat"), w + 2);
-	cli_kop_ts(k->created_at, ts);
-	who = cli_kop_who(pp, npp, k->created_by);
+	cli_label(0, _("Dicatat"), w + 2);
+	cli_ts(k->created_at, ts);
+	who = cli_who(pp, npp, k->created_by);
 	printf(_("%s oleh %s\n"), ts, who);
 	free(who);
 	if (k->version > 1) {
-		cli_kop_label(0, _("Diubah"), w + 2);
-		cli_kop_ts(k->updated_at, ts);
-		who = cli_kop_who(pp, npp, k->updated_by);
+		cli_label(0, _("Diubah"), w + 2);
+		cli_ts(k->updated_at, ts);
+		who = cli_who(pp, npp, k->updated_by);
 		printf(_("%s oleh %s (versi %ld)\n"), ts, who, k->version);
 		free(who);
 	}
@@ -740,14 +603,14 @@ static void cli_kop_show(struct app *a, const struct kop_ref *ref, const struct 
 		const struct kop_fielddef *f = &koperasi_fields[i];
 		char *d = koperasi_display(ref, f->id, koperasi_get(k, f->id));
 
-		cli_kop_label(2, _(f->label), w);
+		cli_label(2, _(f->label), w);
 		cli_kop_value(*d ? d : "-");
 		free(d);
 	}
 
 	printf("\n%s\n", _("Sertifikat NIK"));
 	office = koperasi_office(ref, k, &msg);
-	cli_kop_label(2, _("Kantor yang melayani"), w);
+	cli_label(2, _("Kantor yang melayani"), w);
 	printf("%s\n", koperasi_office_label(office));
 	if (msg != NULL) {
 		cli_kop_wrap(msg, 2, 78);
@@ -775,11 +638,9 @@ static int cli_kop_show_cmd(const struct cli_ctx *c, int argc, char **argv)
 					     : _("NIK, ID atau nomor badan hukum belum diberikan"));
 		goto out_args;
 	}
-	if (cli_open(c, &a, 0) != 0) {
-		rc = CLI_ERR;
-		goto out_args;
-	}
 	rc = CLI_ERR;
+	if (cli_open(c, &a, 0) != 0)
+		goto out_args;
 	if ((ref = cli_kop_ref(&a)) == NULL)
 		goto out_app;
 	r = store_koperasi_find(a.st, pos[0], &k);
@@ -827,47 +688,35 @@ static int cli_kop_add(const struct cli_ctx *c, int argc, char **argv)
 	koperasi_init(&k);
 	errs_init(&e);
 	for (size_t i = 0; i < npos; i++) {
-		const char *eq = strchr(pos[i], '=');
 		const struct kop_fielddef *f;
+		const char *val;
 		char *key;
 
-		if (eq == NULL || eq == pos[i]) {
-			char *s = str_sanitize(pos[i], 1);
-			rc = cli_usage_error(c, _("isian harus berbentuk kunci=nilai: '%s'"), s);
-			free(s);
+		if ((rc = cli_assignment(c, pos[i], &key, &val)) != 0)
 			goto out_rec;
-		}
-		key = xstrndup(pos[i], (size_t)(eq - pos[i]));
 		f = koperasi_field(key);
 		if (f != NULL && seen[f->id]++) {
-			char *s = str_sanitize(key, 1);
-			rc = cli_usage_error(c, _("isian %s diberikan lebih dari sekali"), s);
-			free(s);
+			rc = cli_assignment_twice(c, key);
 			free(key);
 			goto out_rec;
 		}
-		if (koperasi_set(&k, key, eq + 1, &cause) != 0) {
+		if (koperasi_set(&k, key, val, &cause) != 0) {
 			errs_add(&e, "%s", cause ? cause : key);
 			free(cause);
 			cause = NULL;
 		}
 		free(key);
 	}
-	if (cli_open(c, &a, 0) != 0) {
-		rc = CLI_ERR;
-		goto out_rec;
-	}
 	rc = CLI_ERR;
+	if (cli_open(c, &a, 0) != 0)
+		goto out_rec;
 	if ((ref = cli_kop_ref(&a)) == NULL)
 		goto out_app;
-	if (koperasi_normalize(ref, &k, &e) != 0 || e.n > 0) {
-		if (e.n == 0)
-			cli_error(_("isian tidak valid"));
-		cli_errors(&e);
-	} else if (store_koperasi_insert(a.st, &k, app_login(), NULL, NULL, &cause) != 0) {
-		cli_kop_error(cause, _("gagal menyimpan"));
-		free(cause);
-	} else {
+	if (koperasi_normalize(ref, &k, &e) != 0 || e.n > 0)
+		cli_errors_or(&e, _("isian tidak valid"));
+	else if (store_koperasi_insert(a.st, &k, app_login(), NULL, NULL, &cause) != 0)
+		cli_cause(cause, _("gagal menyimpan"));
+	else {
 		printf("%s\n", k.id);
 		rc = CLI_OK;
 	}

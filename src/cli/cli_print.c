@@ -20,12 +20,8 @@ int cli_print_run(const struct cli_ctx *c, int argc, char **argv)
 	int sheet = -1; /* -1: every sheet the letter gets */
 	int rc = cli_parse(c, argc, argv, opts, &pos, &npos);
 
-	if (rc != 0)
+	if (rc != 0 || (rc = cli_one_ref(c, npos)) != 0)
 		goto out_args;
-	if (npos != 1) {
-		rc = cli_usage_error(c, npos ? _("terlalu banyak argumen") : _("NOMOR atau ID belum diberikan"));
-		goto out_args;
-	}
 	if ((v = cli_opt_last(&opts[O_SHEET])) != NULL) {
 		if (strcmp(v, "disposisi") == 0)
 			sheet = SHEET_DISPOSISI;
@@ -40,13 +36,9 @@ int cli_print_run(const struct cli_ctx *c, int argc, char **argv)
 		}
 	}
 	out = cli_opt_last(&opts[O_OUT]);
-	if (cli_open(c, &a, 0) != 0) {
-		rc = CLI_ERR;
-		goto out_args;
-	}
 	rc = CLI_ERR;
-	if (cli_find_case(&a, pos[0], NULL, &r) != 0)
-		goto out_app;
+	if (cli_open_case(c, &a, pos[0], NULL, &r, NULL) != 0)
+		goto out_args;
 	text = sheet < 0 ? print_letter(&a, r.id, &cause)
 		: print_sheet(&a, r.id, (enum sheet)sheet, &cause);
 	if (text == NULL) {
@@ -69,9 +61,7 @@ int cli_print_run(const struct cli_ctx *c, int argc, char **argv)
 	free(text);
 	rc = CLI_OK;
 out_case:
-	case_clear(&r);
-out_app:
-	app_close(&a);
+	cli_close_case(&a, &r);
 out_args:
 	cli_opts_free(opts);
 	free(pos);

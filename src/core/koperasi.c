@@ -1,6 +1,7 @@
 /* koperasi.c: the cooperative record, its reference lists and grade rules from data/, validation, grade and serving office. */
 #include <ctype.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -130,10 +131,10 @@ int koperasi_set(struct koperasi *k, const char *key, const char *v, char **caus
 
 /* ---- text helpers ---------------------------------------------------------------- */
 
-/* Copy of s trimmed, with runs of spaces made one space. Caller frees. */
-static char *kop_squeeze(const char *s)
+/* s trimmed of spaces, with runs of spaces made one space, into out (at
+ * least strlen(s) + 1 bytes); its length. */
+static size_t kop_squeeze_into(const char *s, char *out)
 {
-	char *out = xmalloc(strlen(s) + 1);
 	char *o = out;
 	int space = 0;
 	for (; *s; s++) {
@@ -147,7 +148,7 @@ static char *kop_squeeze(const char *s)
 		*o++ = *s;
 	}
 	*o = '\0';
-	return out;
+	return (size_t)(o - out);
 }
 
 /* Lookup form of a list value into buf: squeezed, ASCII lower case, a leading
@@ -158,7 +159,8 @@ static int kop_fold_into(const char *s, char *buf, size_t size)
 	int space = 0;
 	while (*s == ' ')
 		s++;
-	if ((strncasecmp(s, "kop. ", 5) == 0 || strncasecmp(s, "kop ", 4) == 0) && size > 9) {
+	if ((s[0] | 0x20) == 'k' && (strncasecmp(s, "kop. ", 5) == 0 || strncasecmp(s, "kop ", 4) == 0) &&
+	    size > 9) {
 		memcpy(buf, "koperasi ", 9);
 		o = 9;
 		s += s[3] == '.' ? 5 : 4;
@@ -175,7 +177,8 @@ static int kop_fold_into(const char *s, char *buf, size_t size)
 		if (space && o > 0 && buf[o - 1] != ' ')
 			buf[o++] = ' ';
 		space = 0;
-		buf[o++] = (char)tolower((unsigned char)*s);
+		unsigned char c = (unsigned char)*s;
+		buf[o++] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c); /* ASCII only, as the keys */
 	}
 	buf[o] = '\0';
 	return 0;
@@ -653,11 +656,11 @@ static int kop_phone_digits(const char *s)
 	return digits;
 }
 
-static int kop_phone_ok(const char *s)
+/* 1 if s holds phone numbers; s is cut up (strtok) on the way. */
+static int kop_phone_ok(char *s)
 {
-	char *copy = xstrdup(s);
 	int ok = 1, any = 0;
-	for (char *save = NULL, *t = strtok_r(copy, "/;,", &save); t != NULL;
+	for (char *save = NULL, *t = strtok_r(s, "/;,", &save); t != NULL;
 	     t = strtok_r(NULL, "/;,", &save)) {
 		int d = kop_phone_digits(t);
 		if (d < 0 || (d == 0 && *str_trim(t) != '\0') || (d > 0 && (d < 6 || d > 15)))
@@ -668,7 +671,6 @@ static int kop_phone_ok(const char *s)
 		if (plus != NULL && (plus != str_trim(t) || strchr(plus + 1, '+') != NULL))
 			ok = 0;
 	}
-	free(copy);
 	return ok && any;
 }
 
@@ -772,6 +774,48 @@ static long kop_parse_years(const char *s, int **years, char **bad)
 	return (long)w;
 }
 
+#define KOP_YEARS_LOCAL 64 /* years kept on the stack by kop_years_scan's callers */
+
+/*
+ * kop_parse_years without allocating: the years of s, sorted and distinct, into
+ * y (room for cap). Returns their count; -1 with *bad and *badlen the offending
+ * token (inside s); -2 when s holds more than cap years (use kop_parse_years).
+ */
+static long kop_years_scan(const char *s, int *y, size_t cap, const char **bad, size_t *badlen)
+{
+	size_t n = 0;
+	for (const char *p = s; *p;) {
+		if (*p == ';' || *p == ',' || *p == ' ') {
+			p++;
+			continue;
+		}
+		const char *t = p;
+		while (*p && *p != ';' && *p != ',' && *p != ' ')
+			p++;
+		size_t len = (size_t)(p - t);
+		int v = 0, digits = len == 4;
+		for (size_t i = 0; i < len && digits; i++) {
+			digits = isdigit((unsigned char)t[i]) != 0;
+			v = v * 10 + (t[i] - '0');
+		}
+		if (!digits || v < 1900) {
+			*bad = t;
+			*badlen = len;
+			return -1;
+		}
+		if (n == cap)
+			return -2;
+		y[n++] = v;
+	}
+	if (n > 1)
+		qsort(y, n, sizeof *y, kop_int_cmp);
+	size_t w = 0;
+	for (size_t i = 0; i < n; i++)
+		if (w == 0 || y[w - 1] != y[i])
+			y[w++] = y[i];
+	return (long)w;
+}
+
 /* Decimal text of a non-negative v into out (at least 21 bytes); its length. */
 static size_t kop_utoa(unsigned long v, char *out)
 {
@@ -800,24 +844,99 @@ static char *kop_years_text(const int *y, size_t n)
 	return out;
 }
 
+/* Appends "2023;2025" and its NUL to b. */
+static void kop_years_add(struct buf *b, const int *y, size_t n)
+{
+	char num[24];
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			buf_addc(b, ';');
+		buf_add(b, num, kop_utoa((unsigned long)y[i], num));
+	}
+	buf_addc(b, '\0');
+}
+
 /* The value as it may appear in a message (sanitised, single line). Caller frees. */
 static char *kop_safe(const char *v)
 {
 	return str_sanitize(v, 1);
 }
 
-/*
- * Checks one non-empty trimmed value of field f and gives its stored form in
- * *out. Returns 0, or -1 with *msg (the reason without the key; caller frees).
- */
-static int kop_norm_field(const struct kop_ref *r, const struct kop_fielddef *f, const char *in,
-			  char **out, char **msg)
+/* What one pass over a value tells about it. */
+struct kop_scan {
+	size_t len;
+	int    kind;   /* 0 blank (only spaces, tabs and line breaks), 2 to be trimmed
+		        * first (such characters at either end, or tabs and line
+		        * breaks inside), 1 fine as it is */
+	int    ascii;  /* printable ASCII only: valid UTF-8 without control characters */
+	int    spaces; /* spaces to squeeze: leading, trailing or two in a row */
+};
+
+static void kop_scan(const char *s, struct kop_scan *sc)
 {
-	*out = NULL;
+	const unsigned char *p = (const unsigned char *)s;
+	int text = 0, breaks = 0, ascii = 1, spaces = 0;
+	unsigned char prev = ' '; /* a leading space counts as a run */
+	for (;;) {
+		/* the usual characters: printable ASCII but the space */
+		const unsigned char *q = p;
+		while ((unsigned char)(*p - 0x21) < 0x5e)
+			p++;
+		if (p != q) {
+			text = 1;
+			prev = p[-1];
+		}
+		unsigned char c = *p;
+		if (c == '\0')
+			break;
+		if (c == ' ') {
+			spaces |= prev == ' ';
+		} else if (c == '\t' || c == '\r' || c == '\n') {
+			breaks = 1;
+			ascii = 0;
+		} else {
+			text = 1; /* another control character, DEL or beyond ASCII */
+			ascii = 0;
+		}
+		prev = c;
+		p++;
+	}
+	sc->len = (size_t)(p - (const unsigned char *)s);
+	sc->ascii = ascii;
+	sc->spaces = spaces || (sc->len > 0 && prev == ' ');
+	sc->kind = !text ? 0 : breaks || s[0] == ' ' || prev == ' ' ? 2 : 1;
+}
+
+/* The list of a KT_REF field, as koperasi_ref_list gives it but without
+ * comparing names when (as compilers do) the equal string constants of
+ * koperasi_fields and kop_list_files are one. */
+static const struct kop_list *kop_field_list(const struct kop_ref *r, const struct kop_fielddef *f)
+{
+	for (size_t i = 0; i < KOP_NLISTS; i++)
+		if (kop_list_files[i].name == f->list)
+			return &r->lists[i];
+	return koperasi_ref_list(r, f->list);
+}
+
+/* Appends v and its NUL to b. */
+static void kop_val(struct buf *b, const char *v, size_t n)
+{
+	buf_add(b, v, n);
+	buf_addc(b, '\0');
+}
+
+/*
+ * Checks one non-empty trimmed value of field f (sc: kop_scan of it) and
+ * appends its stored form and a NUL to out. year is the current year (for
+ * tahun_rat). Returns 0; 1 when the value holds nothing to store (only
+ * separators); -1 with *msg (the reason without the key; caller frees) and out
+ * unchanged.
+ */
+static int kop_norm_into(const struct kop_ref *r, const struct kop_fielddef *f, const char *in,
+			 const struct kop_scan *sc, int year, struct buf *out, char **msg)
+{
 	*msg = NULL;
-	int ascii = 1; /* printable ASCII only: valid UTF-8 without control characters */
-	for (const unsigned char *p = (const unsigned char *)in; *p && ascii; p++)
-		ascii = *p >= 0x20 && *p < 0x7f;
+	int ascii = sc->ascii;
 	if (!ascii && !str_utf8_valid(in)) {
 		*msg = xstrdup(_("bukan teks UTF-8 yang sah"));
 		return -1;
@@ -826,42 +945,54 @@ static int kop_norm_field(const struct kop_ref *r, const struct kop_fielddef *f,
 		*msg = xstrdup(_("mengandung karakter kendali"));
 		return -1;
 	}
-	char *v = kop_squeeze(in);
+	/* the squeezed value: in itself when there is nothing to squeeze and
+	 * the check does not cut it up, else a copy, on the stack unless long */
+	char local[512];
+	size_t inlen = sc->len;
+	int cuts = f->type == KT_NIK || f->type == KT_NAMES || f->type == KT_PHONE;
+	char *v, *own = NULL;
+	size_t vlen;
+	if (ascii && !sc->spaces && !cuts) {
+		v = (char *)in; /* read only below */
+		vlen = inlen;
+	} else {
+		v = inlen < sizeof local ? local : (own = xmalloc(inlen + 1));
+		vlen = kop_squeeze_into(in, v);
+	}
+	size_t start = out->len;
+	int none = 0;
 	char *safe = NULL;
 	switch (f->type) {
 	case KT_TEXT: {
-		size_t chars = ascii ? strlen(v) : str_utf8_chars(v);
+		size_t chars = ascii ? vlen : str_utf8_chars(v);
 		if (chars > (size_t)f->max_len)
 			*msg = xasprintf(_("terlalu panjang (%zu karakter, maksimal %d)"), chars,
 					 f->max_len);
-		else {
-			*out = v;
-			v = NULL;
-		}
+		else
+			kop_val(out, v, vlen);
 		break;
 	}
 	case KT_NIK: {
 		char *o = v;
-		for (const char *p = v; *p; p++)
-			if (*p != ' ' && *p != '.' && *p != '-')
-				*o++ = *p;
+		for (const char *q = v; *q; q++)
+			if (*q != ' ' && *q != '.' && *q != '-')
+				*o++ = *q;
 		*o = '\0';
-		if (!kop_all_digits(v) || strlen(v) != KOPERASI_NIK_DIGITS) {
+		if (!kop_all_digits(v) || (size_t)(o - v) != KOPERASI_NIK_DIGITS) {
 			safe = kop_safe(in);
 			*msg = xasprintf(_("'%s' bukan NIK koperasi (harus %d angka)"), safe,
 					 KOPERASI_NIK_DIGITS);
 		} else {
-			*out = v;
-			v = NULL;
+			kop_val(out, v, (size_t)(o - v));
 		}
 		break;
 	}
 	case KT_DATE: {
 		day_t day;
-		if (date_parse_dmy(v, &day) == 0 ||
-		    (strlen(v) == 10 && date_parse_iso(v, &day) == 0)) {
-			*out = xmalloc(11);
-			date_fmt_iso(day, *out);
+		if (date_parse_dmy(v, &day) == 0 || (vlen == 10 && date_parse_iso(v, &day) == 0)) {
+			char iso[11];
+			date_fmt_iso(day, iso);
+			kop_val(out, iso, 10);
 		} else {
 			safe = kop_safe(v);
 			*msg = xasprintf(_("tanggal tidak valid '%s' (format DD-MM-YYYY)"), safe);
@@ -874,8 +1005,8 @@ static int kop_norm_field(const struct kop_ref *r, const struct kop_fielddef *f,
 			safe = kop_safe(v);
 			*msg = xasprintf(_("'%s' bukan bilangan bulat tidak negatif"), safe);
 		} else {
-			*out = xmalloc(24);
-			kop_utoa((unsigned long)n, *out);
+			char num[24];
+			kop_val(out, num, kop_utoa((unsigned long)n, num));
 		}
 		break;
 	}
@@ -887,12 +1018,12 @@ static int kop_norm_field(const struct kop_ref *r, const struct kop_fielddef *f,
 			*msg = xasprintf(_("'%s' bukan pilihan (%s)"), safe, list);
 			free(list);
 		} else {
-			*out = xstrdup(c->code);
+			kop_val(out, c->code, strlen(c->code));
 		}
 		break;
 	}
 	case KT_REF: {
-		const struct kop_list *l = koperasi_ref_list(r, f->list);
+		const struct kop_list *l = kop_field_list(r, f);
 		int amb = 0;
 		const struct kop_item *it = koperasi_list_match(l, v, &amb);
 		if (amb || it == NULL || (f->id == KF_kabkota &&
@@ -906,74 +1037,87 @@ static int kop_norm_field(const struct kop_ref *r, const struct kop_fielddef *f,
 		else if (safe != NULL)
 			*msg = xasprintf(_("'%s' bukan kabupaten/kota di Nusa Tenggara Timur"), safe);
 		else
-			*out = xstrdup(it->code);
+			kop_val(out, it->code, strlen(it->code));
 		break;
 	}
 	case KT_NAMES: {
-		struct buf b;
-		buf_init(&b);
-		buf_add(&b, "", 0);
+		/* "a; b" straight into out, taken back on an error */
 		for (char *save = NULL, *t = strtok_r(v, ";", &save); t != NULL;
 		     t = strtok_r(NULL, ";", &save)) {
 			str_trim(t);
 			if (*t == '\0')
 				continue;
-			if (str_utf8_chars(t) > KOP_NAME_MAX) {
+			if ((ascii ? strlen(t) : str_utf8_chars(t)) > KOP_NAME_MAX) {
 				*msg = xasprintf(_("nama terlalu panjang (maksimal %d karakter"
 						   " per nama)"), KOP_NAME_MAX);
 				break;
 			}
-			if (b.len > 0)
-				buf_adds(&b, "; ");
-			buf_adds(&b, t);
+			if (out->len > start)
+				buf_add(out, "; ", 2);
+			buf_adds(out, t);
 		}
-		if (*msg == NULL && str_utf8_chars(b.s) > (size_t)f->max_len)
+		if (*msg == NULL && out->len > start &&
+		    (ascii ? out->len - start : str_utf8_chars(out->s + start)) > (size_t)f->max_len)
 			*msg = xasprintf(_("terlalu panjang (maksimal %d karakter)"), f->max_len);
-		if (*msg == NULL && b.len > 0)
-			*out = buf_steal(&b);
-		else
-			buf_free(&b);
+		if (*msg == NULL && out->len > start)
+			buf_addc(out, '\0');
+		else if (*msg == NULL)
+			none = 1;
 		break;
 	}
 	case KT_YEARS: {
-		int *years;
-		char *bad;
-		long n = kop_parse_years(v, &years, &bad);
+		int local_years[KOP_YEARS_LOCAL], *years = local_years;
+		const char *badtok = NULL;
+		size_t badlen = 0;
+		char *badcopy = NULL;
+		long n = kop_years_scan(v, years, KOP_YEARS_LOCAL, &badtok, &badlen);
+		if (n == -2) {
+			n = kop_parse_years(v, &years, &badcopy);
+		} else if (n == -1) {
+			badcopy = xstrndup(badtok, badlen);
+		}
 		if (n < 0) {
-			safe = kop_safe(bad);
+			safe = kop_safe(badcopy);
 			*msg = xasprintf(_("'%s' bukan tahun (YYYY; beberapa tahun dipisah ';')"), safe);
-			free(bad);
-		} else if (n > 0 && years[n - 1] > kop_current_year()) {
+		} else if (n > 0 && years[n - 1] > year) {
 			*msg = xasprintf(_("tahun %d belum tiba"), years[n - 1]);
 		} else if (n > 0) {
-			*out = kop_years_text(years, (size_t)n);
+			kop_years_add(out, years, (size_t)n);
+		} else {
+			none = 1;
 		}
-		free(years);
+		if (years != local_years)
+			free(years);
+		free(badcopy);
 		break;
 	}
 	case KT_PHONE:
-		if (strlen(v) > (size_t)f->max_len || !kop_phone_ok(v)) {
-			safe = kop_safe(v);
+		/* the value goes out first: the check cuts v up */
+		kop_val(out, v, vlen);
+		if (vlen > (size_t)f->max_len || !kop_phone_ok(v)) {
+			safe = kop_safe(out->s + start);
 			*msg = xasprintf(_("'%s' bukan nomor telepon (6-15 angka; beberapa nomor"
 					   " dipisah '/')"), safe);
-		} else {
-			*out = v;
-			v = NULL;
 		}
 		break;
 	case KT_EMAIL:
-		if (strlen(v) > (size_t)f->max_len || !kop_email_ok(v)) {
+		if (vlen > (size_t)f->max_len || !kop_email_ok(v)) {
 			safe = kop_safe(v);
 			*msg = xasprintf(_("'%s' bukan alamat email"), safe);
 		} else {
-			*out = v;
-			v = NULL;
+			kop_val(out, v, vlen);
 		}
 		break;
 	}
 	free(safe);
-	free(v);
-	return *msg != NULL ? -1 : 0;
+	free(own);
+	if (*msg != NULL) {
+		out->len = start;
+		if (out->s != NULL)
+			out->s[start] = '\0';
+		return -1;
+	}
+	return none;
 }
 
 /* Shows an ISO date as DD-MM-YYYY in out. */
@@ -986,14 +1130,29 @@ static void kop_dmy(const char *iso, char out[11])
 		snprintf(out, 11, "%s", iso ? iso : "");
 }
 
-static int kop_blank(const char *s)
+/* The value of raw to check, and its scan in sc: NULL when raw is NULL or
+ * blank; raw itself; or a trimmed copy in *trimmed (caller frees). */
+static const char *kop_value(const char *raw, struct kop_scan *sc, char **trimmed)
 {
-	if (s == NULL)
-		return 1;
-	for (; *s; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
-			return 0;
-	return 1;
+	*trimmed = NULL;
+	if (raw == NULL)
+		return NULL;
+	kop_scan(raw, sc);
+	if (sc->kind == 0)
+		return NULL;
+	if (sc->kind == 2) {
+		*trimmed = xstrdup(raw);
+		raw = str_trim(*trimmed);
+		kop_scan(raw, sc);
+	}
+	return raw;
+}
+
+static int kop_year_of(day_t day)
+{
+	int y, m, d;
+	date_to_ymd(day, &y, &m, &d);
+	return y;
 }
 
 /* Checks each non-empty field of in; stored forms into out (always set, caller clears). 0 or -1. */
@@ -1001,27 +1160,28 @@ int koperasi_normalize_fields(const struct kop_ref *r, const struct koperasi *in
 			      struct koperasi *out, struct errs *errs)
 {
 	koperasi_init(out);
-	int bad = 0;
+	int bad = 0, year = kop_current_year();
+	struct buf b;
+	buf_init(&b);
 	for (size_t i = 0; i < KF_COUNT; i++) {
 		const struct kop_fielddef *f = &koperasi_fields[i];
-		const char *raw = koperasi_get(in, f->id);
-		if (kop_blank(raw))
+		struct kop_scan sc;
+		char *trimmed, *msg = NULL;
+		const char *raw = kop_value(koperasi_get(in, f->id), &sc, &trimmed);
+		if (raw == NULL)
 			continue;
-		char *trimmed = NULL;
-		if (raw[0] == ' ' || raw[strlen(raw) - 1] == ' ' || strpbrk(raw, "\t\r\n") != NULL) {
-			trimmed = xstrdup(raw);
-			raw = str_trim(trimmed);
-		}
-		char *val = NULL, *msg = NULL;
-		if (kop_norm_field(r, f, raw, &val, &msg) != 0) {
+		b.len = 0;
+		int rc = kop_norm_into(r, f, raw, &sc, year, &b, &msg);
+		if (rc < 0) {
 			errs_add(errs, "%s: %s", f->key, msg);
 			bad = 1;
-		} else {
-			*koperasi_slot(out, f->id) = val;
+		} else if (rc == 0) {
+			*koperasi_slot(out, f->id) = xstrdup(b.s);
 		}
 		free(msg);
 		free(trimmed);
 	}
+	buf_free(&b);
 	memcpy(out->id, in->id, sizeof out->id);
 	out->version = in->version;
 	out->created_at = xstrdup(in->created_at);
@@ -1031,12 +1191,17 @@ int koperasi_normalize_fields(const struct kop_ref *r, const struct koperasi *in
 	return bad ? -1 : 0;
 }
 
-/* Checks the record as a whole and completes it (RAT year, status); 0 or -1 with messages. */
-int koperasi_check(struct koperasi *n, struct errs *errs)
+/*
+ * koperasi_check without changing n: the checks against today. Returns -1
+ * with messages in errs; 1 when tahun_rat must become the text (and NUL) it
+ * appended to yt, the year of rat_terakhir added; else 0. Appending is the
+ * last thing it does, so n may point into yt.
+ */
+static int kop_check_at(const struct koperasi *n, day_t today, struct errs *errs, struct buf *yt)
 {
 	int bad = 0;
-	char today[11], a[11];
-	date_fmt_iso(clock_today(), today);
+	char todays[11], a[11];
+	date_fmt_iso(today, todays);
 	for (size_t i = 0; i < KF_COUNT; i++) {
 		if (koperasi_fields[i].required && koperasi_get(n, (enum kop_fid)i) == NULL) {
 			errs_add(errs, _("%s: wajib diisi"), koperasi_fields[i].key);
@@ -1047,7 +1212,7 @@ int koperasi_check(struct koperasi *n, struct errs *errs)
 					     KF_rat_terakhir, KF_tanggal_sertifikat };
 	for (size_t i = 0; i < sizeof past / sizeof past[0]; i++) {
 		const char *d = koperasi_get(n, past[i]);
-		if (d != NULL && strcmp(d, today) > 0) {
+		if (d != NULL && strcmp(d, todays) > 0) {
 			kop_dmy(d, a);
 			errs_add(errs, _("%s: tanggal %s belum tiba"), koperasi_fields[past[i]].key, a);
 			bad = 1;
@@ -1065,13 +1230,23 @@ int koperasi_check(struct koperasi *n, struct errs *errs)
 		errs_add(errs, _("sertifikat_berlaku: sebelum tanggal sertifikat (%s)"), a);
 		bad = 1;
 	}
-	/* the year of the last RAT belongs to the RAT years, and none is later */
-	int *years = NULL;
-	char *badtok = NULL;
-	long cnt = n->tahun_rat ? kop_parse_years(n->tahun_rat, &years, &badtok) : 0;
+	/* the year of the last RAT belongs to the RAT years, and none is later;
+	 * the years are on the stack unless there are very many */
+	int local_years[KOP_YEARS_LOCAL + 1], *years = local_years;
+	const char *badtok = NULL;
+	size_t badlen = 0;
+	char *badcopy = NULL;
+	long cnt = 0;
+	if (n->tahun_rat != NULL) {
+		cnt = kop_years_scan(n->tahun_rat, years, KOP_YEARS_LOCAL, &badtok, &badlen);
+		if (cnt == -2)
+			cnt = kop_parse_years(n->tahun_rat, &years, &badcopy);
+		else if (cnt == -1)
+			badcopy = xstrndup(badtok, badlen);
+	}
 	int add = 0;
 	if (cnt < 0) {
-		char *safe = kop_safe(badtok);
+		char *safe = kop_safe(badcopy);
 		errs_add(errs, _("tahun_rat: '%s' bukan tahun"), safe);
 		free(safe);
 		bad = 1;
@@ -1083,22 +1258,107 @@ int koperasi_check(struct koperasi *n, struct errs *errs)
 					 " tahun_rat"), a, years[cnt - 1]);
 			bad = 1;
 		} else if (cnt == 0 || years[cnt - 1] != y) {
-			years = xreallocarray(years, (size_t)cnt + 1, sizeof *years);
-			years[cnt++] = y;
+			if (years != local_years)
+				years = xreallocarray(years, (size_t)cnt + 1, sizeof *years);
+			years[cnt++] = y; /* local_years has room for one more */
 			add = 1;
 		}
 	}
-	if (!bad) {
-		if (add) {
-			free(n->tahun_rat);
-			n->tahun_rat = kop_years_text(years, (size_t)cnt);
-		}
-		if (n->status == NULL)
-			n->status = xstrdup("aktif");
+	if (!bad && add)
+		kop_years_add(yt, years, (size_t)cnt);
+	if (years != local_years)
+		free(years);
+	free(badcopy);
+	return bad ? -1 : add;
+}
+
+/* Checks the record as a whole and completes it (RAT year, status); 0 or -1 with messages. */
+int koperasi_check(struct koperasi *n, struct errs *errs)
+{
+	struct buf yt;
+	buf_init(&yt);
+	int rc = kop_check_at(n, clock_today(), errs, &yt);
+	if (rc < 0) {
+		buf_free(&yt);
+		return -1;
 	}
-	free(years);
-	free(badtok);
-	return bad ? -1 : 0;
+	if (rc == 1) {
+		free(n->tahun_rat);
+		n->tahun_rat = buf_steal(&yt);
+	}
+	buf_free(&yt);
+	if (n->status == NULL)
+		n->status = xstrdup("aktif");
+	return 0;
+}
+
+/* Points the fields of k at their offsets in block (SIZE_MAX: empty). */
+static void kop_block_point(struct koperasi *k, char *block, const size_t off[KF_COUNT])
+{
+	for (size_t i = 0; i < KF_COUNT; i++)
+		*koperasi_slot(k, (enum kop_fid)i) = off[i] == SIZE_MAX ? NULL : block + off[i];
+}
+
+/* koperasi_normalize_fields then koperasi_check, the stored strings in one block. */
+int koperasi_normalize_block(const struct kop_ref *r, const struct koperasi *in, day_t today,
+			     struct koperasi *out, char **block, size_t *cap, struct errs *ef,
+			     struct errs *ec)
+{
+	size_t off[KF_COUNT];
+	struct buf b;
+	b.s = *block;
+	b.cap = *cap;
+	if (b.s == NULL || b.cap == 0) {
+		b.cap = 1024; /* most records; it grows for longer ones */
+		b.s = xreallocarray(b.s, b.cap, 1);
+	}
+	b.len = 0;
+	b.s[0] = '\0';
+	int bad = 0, year = kop_year_of(today);
+	for (size_t i = 0; i < KF_COUNT; i++) {
+		const struct kop_fielddef *f = &koperasi_fields[i];
+		off[i] = SIZE_MAX;
+		struct kop_scan sc;
+		char *trimmed, *msg = NULL;
+		const char *raw = kop_value(koperasi_get(in, f->id), &sc, &trimmed);
+		if (raw == NULL)
+			continue;
+		size_t at = b.len;
+		int rc = kop_norm_into(r, f, raw, &sc, year, &b, &msg);
+		if (rc < 0) {
+			errs_add(ef, "%s: %s", f->key, msg);
+			bad = 1;
+		} else if (rc == 0) {
+			off[i] = at;
+		}
+		free(msg);
+		free(trimmed);
+	}
+	koperasi_init(out);
+	memcpy(out->id, in->id, sizeof out->id);
+	out->version = in->version;
+	kop_block_point(out, b.s, off);
+	int ret = 0;
+	if (bad) {
+		ret = 1;
+	} else {
+		size_t at = b.len;
+		int rc = kop_check_at(out, today, ec, &b);
+		if (rc < 0) {
+			ret = 2;
+		} else {
+			if (rc == 1)
+				off[KF_tahun_rat] = at;
+			if (off[KF_status] == SIZE_MAX) {
+				off[KF_status] = b.len;
+				kop_val(&b, "aktif", 5);
+			}
+			kop_block_point(out, b.s, off);
+		}
+	}
+	*block = b.s;
+	*cap = b.cap;
+	return ret;
 }
 
 /* Checks k and rewrites it into stored form; 0, or -1 with messages and k unchanged. */

@@ -15,74 +15,133 @@
 
 #define IMP_PROGRESS_EVERY 1000 /* rows between progress calls */
 #define IMP_BYTES_PER_ROW  400  /* for guessing the rows of a file from its size */
+#define IMP_PEND           64   /* new rows inserted together (store_koperasi_insert_many) */
+#define IMP_IDLE_ROWS      512  /* rows whose events the writer adds while it waits */
 
 /* ---- a small string -> line map for duplicates inside the file ---------------- */
 
-struct kmap {
-	char  **key;
-	long   *line;
-	size_t  cap;  /* power of two */
-	size_t  n;
+#define KMAP_POOL (64 * 1024) /* bytes per block of keys */
+
+struct kblock {
+	struct kblock *prev;
+	char           data[];
 };
+
+/* One entry: the hash is kept beside the key so that a probe reads one slot. */
+struct kslot {
+	uint64_t    hash;
+	const char *key;   /* NULL: free */
+	long        line;
+};
+
+struct kmap {
+	struct kslot  *slot;
+	size_t         cap;  /* power of two */
+	size_t         n;
+	struct kblock *pool; /* the block keys are copied into, linked to the earlier ones */
+	size_t         left; /* bytes free at its end */
+};
+
+static unsigned char kmap_fold(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + ('a' - 'A')) : c;
+}
 
 static uint64_t kmap_hash(const char *s)
 {
 	uint64_t h = 1469598103934665603ULL;
 	for (; *s; s++)
-		h = (h ^ (unsigned char)tolower((unsigned char)*s)) * 1099511628211ULL;
-	return h;
+		h = (h ^ kmap_fold((unsigned char)*s)) * 1099511628211ULL;
+	return h ^ (h >> 29);
 }
 
-/* Line of key, or 0. Keys compare ASCII case-insensitively (badan hukum numbers do). */
+/* The slot of key (hash h), or the free slot where it belongs. Keys compare
+ * ASCII case-insensitively (badan hukum numbers do). */
+static struct kslot *kmap_slot(const struct kmap *m, const char *key, uint64_t h)
+{
+	size_t i = h & (m->cap - 1);
+	while (m->slot[i].key != NULL &&
+	       (m->slot[i].hash != h || strcasecmp(m->slot[i].key, key) != 0))
+		i = (i + 1) & (m->cap - 1);
+	return &m->slot[i];
+}
+
+/* Line of key, or 0. */
 static long kmap_get(const struct kmap *m, const char *key)
 {
 	if (m->cap == 0)
 		return 0;
-	for (size_t i = kmap_hash(key) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
-		if (m->key[i] == NULL)
-			return 0;
-		if (strcasecmp(m->key[i], key) == 0)
-			return m->line[i];
-	}
+	const struct kslot *e = kmap_slot(m, key, kmap_hash(key));
+	return e->key != NULL ? e->line : 0;
 }
 
+/* A copy of key that lives as long as m: keys are packed into blocks. */
+static char *kmap_copy(struct kmap *m, const char *key)
+{
+	size_t len = strlen(key) + 1;
+	struct kblock *b;
+	if (len > KMAP_POOL / 4) {
+		/* a long key gets a block of its own, linked behind the current one */
+		b = xmalloc(sizeof *b + len);
+		if (m->pool != NULL) {
+			b->prev = m->pool->prev;
+			m->pool->prev = b;
+		} else {
+			b->prev = NULL;
+			m->pool = b;
+			m->left = 0;
+		}
+		memcpy(b->data, key, len);
+		return b->data;
+	}
+	if (len > m->left) {
+		b = xmalloc(sizeof *b + KMAP_POOL);
+		b->prev = m->pool;
+		m->pool = b;
+		m->left = KMAP_POOL;
+	}
+	char *out = m->pool->data + (KMAP_POOL - m->left);
+	memcpy(out, key, len);
+	m->left -= len;
+	return out;
+}
+
+/* Notes key at line unless it is there already. */
 static void kmap_put(struct kmap *m, const char *key, long line)
 {
 	if ((m->n + 1) * 2 > m->cap) {
-		struct kmap g = { NULL, NULL, m->cap ? m->cap * 2 : 1024, 0 };
-		g.key = xcalloc(g.cap, sizeof *g.key);
-		g.line = xcalloc(g.cap, sizeof *g.line);
+		size_t cap = m->cap ? m->cap * 2 : 1024;
+		struct kslot *g = xcalloc(cap, sizeof *g);
 		for (size_t i = 0; i < m->cap; i++) {
-			if (m->key[i] == NULL)
+			if (m->slot[i].key == NULL)
 				continue;
-			size_t j = kmap_hash(m->key[i]) & (g.cap - 1);
-			while (g.key[j] != NULL)
-				j = (j + 1) & (g.cap - 1);
-			g.key[j] = m->key[i];
-			g.line[j] = m->line[i];
-			g.n++;
+			size_t j = m->slot[i].hash & (cap - 1);
+			while (g[j].key != NULL)
+				j = (j + 1) & (cap - 1);
+			g[j] = m->slot[i];
 		}
-		free(m->key);
-		free(m->line);
-		*m = g;
+		free(m->slot);
+		m->slot = g;
+		m->cap = cap;
 	}
-	size_t i = kmap_hash(key) & (m->cap - 1);
-	while (m->key[i] != NULL) {
-		if (strcasecmp(m->key[i], key) == 0)
-			return;
-		i = (i + 1) & (m->cap - 1);
-	}
-	m->key[i] = xstrdup(key);
-	m->line[i] = line;
+	uint64_t h = kmap_hash(key);
+	struct kslot *e = kmap_slot(m, key, h);
+	if (e->key != NULL)
+		return;
+	e->key = kmap_copy(m, key);
+	e->hash = h;
+	e->line = line;
 	m->n++;
 }
 
 static void kmap_free(struct kmap *m)
 {
-	for (size_t i = 0; i < m->cap; i++)
-		free(m->key[i]);
-	free(m->key);
-	free(m->line);
+	while (m->pool != NULL) {
+		struct kblock *prev = m->pool->prev;
+		free(m->pool);
+		m->pool = prev;
+	}
+	free(m->slot);
 	memset(m, 0, sizeof *m);
 }
 
@@ -92,7 +151,8 @@ static void kmap_free(struct kmap *m)
 
 /* One import. With the second thread, the reader fills the header fields (and
  * the header's problems, and opens the skip-bad file) before it hands over any
- * row; after that it only reads them, and everything else is the writer's. */
+ * row; after that it only reads them, and everything else is the writer's,
+ * except nik and bh with parser_keys. */
 struct imp {
 	struct app                    *a;
 	struct kop_ref                *ref;        /* lists and rules (read-only) */
@@ -108,6 +168,11 @@ struct imp {
 	int                           *col;        /* field of each column, or COL_IGNORE */
 	int                            has[KF_COUNT]; /* column index + 1 of each field, 0 = absent */
 	struct kmap                    nik, bh;    /* first line of each key in the file */
+	int                            parser_keys; /* the parser keeps nik and bh (see imp_prepare) */
+	int                            defer;      /* new rows wait in pend (their jobs live on) */
+	struct koperasi               *pend[IMP_PEND];
+	size_t                         npend;
+	int                            idle_work;  /* store_koperasi_bulk_step may have rows to do */
 	int                            writing;    /* rows still go to the database */
 	int                            lookups;    /* the registry had rows: look for duplicates there */
 	struct kop_bulk               *bulk;
@@ -116,6 +181,7 @@ struct imp {
 	long                           bytes;      /* approximate bytes consumed */
 	long                           total;      /* file size */
 	int                            fatal;      /* stop: database error */
+	long                           today;      /* clock_today() when the import began */
 	size_t                         pcap;       /* problems allocated */
 	struct pipe                   *pipe;       /* the reading thread's queue, or NULL */
 	char                          *cause;
@@ -330,6 +396,24 @@ static const char *imp_cell(const char *s)
 	return s;
 }
 
+/* Inserts the rows waiting in pend; 0, or -1 with m->fatal. */
+static int imp_flush(struct imp *m)
+{
+	if (m->npend == 0)
+		return 0;
+	char *why = NULL;
+	int rc = store_koperasi_insert_many(m->a->st, m->pend, m->npend, m->actor, "diimpor",
+					    m->note, &why);
+	m->npend = 0;
+	if (rc != 0) {
+		m->fatal = 1;
+		m->cause = why;
+		return -1;
+	}
+	m->idle_work = 1;
+	return 0;
+}
+
 /* Finds the record a row duplicates in the database: 1 (out filled), 0, or -1
  * with a problem recorded (two different records) or m->fatal set. */
 static int imp_existing(struct imp *m, long line, const struct koperasi *k, struct koperasi *out,
@@ -369,46 +453,77 @@ static int imp_existing(struct imp *m, long line, const struct koperasi *k, stru
 	return ret;
 }
 
-/* One data row on its way from the parser to the database. */
+/* Notes the keys of a row that went in (or was a duplicate of one that did). */
+static void imp_keys_put(struct imp *m, const struct koperasi *k, long line)
+{
+	if (k->nik)
+		kmap_put(&m->nik, k->nik, line);
+	if (k->no_badan_hukum)
+		kmap_put(&m->bh, k->no_badan_hukum, line);
+}
+
+/* One data row on its way from the parser to the database. Its two buffers
+ * stay with it when a batch of jobs is used again. */
 struct job {
 	long            line;
 	size_t          n;          /* cells */
-	char          **cells;      /* one allocation: the pointers, then the text */
+	char          **cells;      /* one buffer: the pointers, then the text */
+	size_t          cells_cap;  /* its bytes */
 	long            bytes;      /* size in the file, roughly */
 	int             shape_ok;   /* as many cells as the header */
-	int             fields_ok;  /* koperasi_normalize_fields passed */
-	int             check_ok;   /* koperasi_check passed on the row alone */
-	struct koperasi k;          /* the row normalized */
+	int             fields_ok;  /* the fields passed koperasi_normalize_block */
+	int             check_ok;   /* and so did the row alone (koperasi_check) */
+	struct koperasi k;          /* the row normalized: its fields in block, its stamps its own */
+	char           *block;
+	size_t          block_cap;
+	long            dl;         /* with parser_keys: line of an earlier good row with its key */
 	struct errs     ef, ec;     /* problems of the fields, of the whole row */
 };
 
-static void imp_job_free(struct job *j)
+/* Frees what one row put in j, keeping its buffers. */
+static void imp_job_clear(struct job *j)
 {
-	free(j->cells);
-	koperasi_clear(&j->k);
+	free(j->k.created_at);
+	free(j->k.created_by);
+	free(j->k.updated_at);
+	free(j->k.updated_by);
 	errs_free(&j->ef);
 	errs_free(&j->ec);
 }
 
-/* The parser's half of a row (safe in the parsing thread: it reads only the
- * header mapping and the reference lists). */
-static void imp_prepare(const struct imp *m, struct job *j, long line, char **f, size_t n)
+static void imp_job_free(struct job *j)
 {
+	imp_job_clear(j);
+	free(j->cells);
+	free(j->block);
+}
+
+/* The parser's half of a row (safe in the parsing thread: it reads only the
+ * header mapping and the reference lists). The record is copied whole. j is
+ * cleared or new (zeroed). */
+static void imp_prepare(struct imp *m, struct job *j, const struct csv_record *r)
+{
+	size_t n = r->n;
+	char **cells = j->cells, *block = j->block;
+	size_t cells_cap = j->cells_cap, block_cap = j->block_cap;
 	memset(j, 0, sizeof *j);
-	j->line = line;
-	j->n = n;
-	size_t text = 0;
-	for (size_t i = 0; i < n; i++)
-		text += strlen(f[i]) + 1;
-	j->bytes = (long)text + 1;
-	j->cells = xmalloc(n * sizeof *j->cells + text);
-	char *t = (char *)(j->cells + n);
-	for (size_t i = 0; i < n; i++) {
-		size_t len = strlen(f[i]) + 1;
-		memcpy(t, f[i], len);
-		j->cells[i] = t;
-		t += len;
+	size_t need = n * sizeof *cells + r->size;
+	if (need > cells_cap) {
+		free(cells);
+		cells_cap = need < 1024 ? 1024 : need;
+		cells = xmalloc(cells_cap);
 	}
+	j->cells = cells;
+	j->cells_cap = cells_cap;
+	j->block = block;
+	j->block_cap = block_cap;
+	j->line = r->line;
+	j->n = n;
+	j->bytes = (long)r->size + 1;
+	char *t = (char *)(j->cells + n);
+	memcpy(t, r->text, r->size);
+	for (size_t i = 0; i < n; i++)
+		j->cells[i] = t + (r->field[i] - r->text);
 	errs_init(&j->ef);
 	errs_init(&j->ec);
 	koperasi_init(&j->k);
@@ -420,8 +535,19 @@ static void imp_prepare(const struct imp *m, struct job *j, long line, char **f,
 	for (size_t i = 0; i < n; i++)
 		if (m->col[i] >= 0)
 			*koperasi_slot(&raw, (enum kop_fid)m->col[i]) = (char *)imp_cell(j->cells[i]);
-	j->fields_ok = koperasi_normalize_fields(m->ref, &raw, &j->k, &j->ef) == 0;
-	j->check_ok = j->fields_ok && koperasi_check(&j->k, &j->ec) == 0;
+	int rc = koperasi_normalize_block(m->ref, &raw, m->today, &j->k, &j->block, &j->block_cap,
+					  &j->ef, &j->ec);
+	j->fields_ok = rc != 1;
+	j->check_ok = rc == 0;
+	if (m->parser_keys && j->fields_ok) {
+		const struct koperasi *k = &j->k;
+		j->dl = k->nik ? kmap_get(&m->nik, k->nik) : 0;
+		if (j->dl == 0 && k->no_badan_hukum)
+			j->dl = kmap_get(&m->bh, k->no_badan_hukum);
+		/* imp_apply_row writes or skips exactly the rows that passed */
+		if (j->check_ok)
+			imp_keys_put(m, k, j->line);
+	}
 }
 
 /* The database's half of a row: duplicates, then insert or update. Returns 0
@@ -430,8 +556,7 @@ static void imp_prepare(const struct imp *m, struct job *j, long line, char **f,
 static int imp_apply_row(struct imp *m, struct job *j)
 {
 	struct kop_import_report *rep = m->rep;
-	struct koperasi *k = &j->k, old;
-	koperasi_init(&old);
+	struct koperasi *k = &j->k, old, merged;
 	long line = j->line;
 	if (!j->shape_ok) {
 		char *why = xasprintf(_("baris memuat %zu kolom, baris judul %zu"), j->n, m->ncols);
@@ -443,12 +568,19 @@ static int imp_apply_row(struct imp *m, struct job *j)
 		imp_errs(m, line, &j->ef, j->cells, j->n);
 		return 1;
 	}
-	long dl = k->nik ? kmap_get(&m->nik, k->nik) : 0; /* an earlier row with the same key */
-	if (dl == 0 && k->no_badan_hukum)
-		dl = kmap_get(&m->bh, k->no_badan_hukum);
+	long dl = j->dl; /* an earlier row with the same key */
+	if (!m->parser_keys) {
+		dl = k->nik ? kmap_get(&m->nik, k->nik) : 0;
+		if (dl == 0 && k->no_badan_hukum)
+			dl = kmap_get(&m->bh, k->no_badan_hukum);
+	}
 	/* an empty registry holds no duplicates but those of this file, and a
 	 * repeat of an earlier row is skipped without looking (update = 0) */
 	int look = m->o->update ? (m->lookups || dl > 0) : (m->lookups && dl == 0);
+	/* a lookup can find a row still waiting in pend only when an earlier row
+	 * of the file has one of its keys: those go in first */
+	if (look && dl > 0 && imp_flush(m) != 0)
+		return -1;
 	int exists = look ? imp_existing(m, line, k, &old, j->cells, j->n) : 0;
 	if (exists < 0)
 		return m->fatal ? -1 : 1;
@@ -457,13 +589,11 @@ static int imp_apply_row(struct imp *m, struct job *j)
 	errs_init(&e);
 	if (exists && m->o->update) {
 		/* the file's columns replace the stored values; the others stay */
-		struct koperasi merged;
 		koperasi_copy(&merged, &old);
 		for (size_t i = 0; i < KF_COUNT; i++)
 			if (m->has[i])
 				koperasi_put(&merged, (enum kop_fid)i, koperasi_get(k, (enum kop_fid)i));
-		koperasi_clear(k);
-		*k = merged;
+		k = &merged;
 		ok = koperasi_check(k, &e) == 0;
 	} else if (!ok) {
 		imp_errs(m, line, &j->ec, j->cells, j->n);
@@ -489,6 +619,12 @@ static int imp_apply_row(struct imp *m, struct job *j)
 		} else {
 			rep->unchanged++;
 		}
+	} else if (m->defer) {
+		/* k is the job's, which lives until imp_flush at the end of its batch */
+		m->pend[m->npend++] = k;
+		rep->inserted++;
+		if (m->npend == IMP_PEND && imp_flush(m) != 0)
+			ret = -1;
 	} else {
 		char *why = NULL;
 		if (store_koperasi_insert(m->a->st, k, m->actor, "diimpor", m->note, &why) != 0) {
@@ -499,12 +635,13 @@ static int imp_apply_row(struct imp *m, struct job *j)
 			rep->inserted++;
 		}
 	}
-	if (ret == 0 && k->nik)
-		kmap_put(&m->nik, k->nik, line);
-	if (ret == 0 && k->no_badan_hukum)
-		kmap_put(&m->bh, k->no_badan_hukum, line);
+	if (ret == 0 && !m->parser_keys)
+		imp_keys_put(m, k, line);
 	errs_free(&e);
-	koperasi_clear(&old);
+	if (exists > 0)
+		koperasi_clear(&old);
+	if (k == &merged)
+		koperasi_clear(&merged);
 	return ret;
 }
 
@@ -532,32 +669,36 @@ static int imp_apply(struct imp *m, struct job *j)
 	return 0;
 }
 
-static int imp_is_blank(char **f, size_t n)
+static int imp_is_blank(const struct csv_record *r)
 {
-	return n == 1 && *f[0] == '\0';
+	return r->n == 1 && r->len[0] == 0;
 }
 
 /* Reading and writing in one thread (small files). */
-static int imp_row_inline(long line, char **f, size_t n, void *ctx)
+static int imp_row_inline(struct csv_record *r, void *ctx)
 {
 	struct imp *m = ctx;
 	if (!m->header_done)
-		return imp_header(m, line, f, n) != 0;
-	if (imp_is_blank(f, n))
+		return imp_header(m, r->line, r->field, r->n) != 0;
+	if (imp_is_blank(r))
 		return 0;
 	struct job j;
-	imp_prepare(m, &j, line, f, n);
-	int r = imp_apply(m, &j);
+	memset(&j, 0, sizeof j);
+	imp_prepare(m, &j, r);
+	int rc = imp_apply(m, &j);
 	imp_job_free(&j);
-	return r != 0;
+	return rc != 0;
 }
 
 /* ---- reading in a second thread (big files) ------------------------------------- */
 
 /*
- * For a big file the parsing and checking of rows (half the work) runs in a
- * second thread while this one writes: batches of rows pass through a small
- * queue. The parser never touches the database or the report after the header.
+ * For a big file the parsing and checking of rows runs in a second thread
+ * while this one writes: batches of rows pass through a small queue. The
+ * parser never touches the database or the report after the header. The
+ * writer inserts new rows of a batch 64 at a time (all of them before the
+ * batch goes back), and while it waits for a batch it writes the events of
+ * rows already in (imp_idle).
  */
 #define IMP_BATCH   256
 #define IMP_QUEUE   8
@@ -578,7 +719,7 @@ struct pipe {
 	int              header_state; /* 0 pending, 1 read, -1 bad */
 	int              done;         /* the parser has finished */
 	int              stop;         /* the writer asks the parser to stop */
-	int              rc;           /* csv_read_file's result */
+	int              rc;           /* csv_read_each's result */
 	char            *cause;        /* and its message */
 	struct batch    *spent;        /* written batches, for the parser to free and reuse */
 };
@@ -600,28 +741,33 @@ static int imp_push(struct imp *m, struct pipe *p)
 	return stop ? -1 : 0;
 }
 
+/* Frees a batch and the buffers of all its jobs, used now or earlier. */
 static void imp_batch_free(struct batch *b)
 {
 	if (b == NULL)
 		return;
-	for (size_t i = 0; i < b->n; i++)
-		imp_job_free(&b->job[i]);
+	for (size_t i = 0; i < IMP_BATCH; i++) {
+		if (i < b->n)
+			imp_job_clear(&b->job[i]);
+		free(b->job[i].cells);
+		free(b->job[i].block);
+	}
 	free(b);
 }
 
-static int imp_row_parse(long line, char **f, size_t n, void *ctx)
+static int imp_row_parse(struct csv_record *r, void *ctx)
 {
 	struct imp *m = ctx;
 	struct pipe *p = m->pipe;
 	if (!m->header_done) {
-		int bad = imp_header(m, line, f, n) != 0;
+		int bad = imp_header(m, r->line, r->field, r->n) != 0;
 		pthread_mutex_lock(&p->mu);
 		p->header_state = bad ? -1 : 1;
 		pthread_cond_broadcast(&p->cv);
 		pthread_mutex_unlock(&p->mu);
 		return bad;
 	}
-	if (imp_is_blank(f, n))
+	if (imp_is_blank(r))
 		return 0;
 	if (p->cur == NULL) {
 		/* the writer's spent batches are emptied here, off its thread */
@@ -632,13 +778,13 @@ static int imp_row_parse(long line, char **f, size_t n, void *ctx)
 		pthread_mutex_unlock(&p->mu);
 		if (b != NULL) {
 			for (size_t i = 0; i < b->n; i++)
-				imp_job_free(&b->job[i]);
+				imp_job_clear(&b->job[i]);
 			b->n = 0;
 			b->next = NULL;
 		}
 		p->cur = b != NULL ? b : xcalloc(1, sizeof *p->cur);
 	}
-	imp_prepare(m, &p->cur->job[p->cur->n++], line, f, n);
+	imp_prepare(m, &p->cur->job[p->cur->n++], r);
 	if (p->cur->n == IMP_BATCH && imp_push(m, p) != 0)
 		return 1;
 	return 0;
@@ -649,12 +795,12 @@ static void *imp_parser(void *arg)
 	struct imp *m = arg;
 	struct pipe *p = m->pipe;
 	char *why = NULL;
-	int rc = csv_read_file(m->path, m->delim, imp_row_parse, m, &why);
+	int rc = csv_read_each(m->path, m->delim, imp_row_parse, m, &why);
 	if (p->cur != NULL && p->cur->n > 0 && imp_push(m, p) != 0) {
 		imp_batch_free(p->cur);
 		p->cur = NULL;
 	}
-	free(p->cur);
+	imp_batch_free(p->cur);
 	p->cur = NULL;
 	pthread_mutex_lock(&p->mu);
 	p->rc = rc;
@@ -665,7 +811,21 @@ static void *imp_parser(void *arg)
 	return NULL;
 }
 
-/* Runs the parser thread and writes what it hands over. Returns csv_read_file's
+/* The writer's work while the parser has no rows for it: the events of rows
+ * already inserted (store_koperasi_bulk_step). Sets m->fatal on an error. */
+static void imp_idle(struct imp *m)
+{
+	char *why = NULL;
+	int r = store_koperasi_bulk_step(m->a->st, m->bulk, IMP_IDLE_ROWS, &why);
+	if (r <= 0)
+		m->idle_work = 0;
+	if (r < 0) {
+		m->fatal = 1;
+		m->cause = why;
+	}
+}
+
+/* Runs the parser thread and writes what it hands over. Returns csv_read_each's
  * result (with *why) as the one-thread reading does. */
 static int imp_run_threaded(struct imp *m, char **why)
 {
@@ -679,16 +839,29 @@ static int imp_run_threaded(struct imp *m, char **why)
 		m->pipe = NULL;
 		pthread_cond_destroy(&p.cv);
 		pthread_mutex_destroy(&p.mu);
-		return csv_read_file(m->path, m->delim, imp_row_inline, m, why);
+		return csv_read_each(m->path, m->delim, imp_row_inline, m, why);
 	}
 	pthread_mutex_lock(&p.mu);
 	while (p.header_state == 0 && !p.done)
 		pthread_cond_wait(&p.cv, &p.mu);
 	if (p.header_state < 0)
 		p.stop = 1;
+	m->defer = 1; /* a batch of jobs lives until it is all applied */
 	for (;;) {
-		while (p.len == 0 && !p.done)
+		while (p.len == 0 && !p.done) {
+			if (m->idle_work && !m->fatal) {
+				/* nothing to write yet: do some of bulk_end's work now */
+				pthread_mutex_unlock(&p.mu);
+				imp_idle(m);
+				pthread_mutex_lock(&p.mu);
+				if (m->fatal && !p.stop) {
+					p.stop = 1;
+					pthread_cond_broadcast(&p.cv);
+				}
+				continue;
+			}
 			pthread_cond_wait(&p.cv, &p.mu);
+		}
 		if (p.len == 0)
 			break;
 		struct batch *b = p.q[p.head];
@@ -700,6 +873,11 @@ static int imp_run_threaded(struct imp *m, char **why)
 		for (size_t i = 0; i < b->n && !m->fatal; i++)
 			if (imp_apply(m, &b->job[i]) != 0)
 				failed = 1;
+		/* the batch goes back to the parser: its rows must be in */
+		if (m->fatal)
+			m->npend = 0; /* the import fails: they need not */
+		else if (imp_flush(m) != 0)
+			failed = 1;
 		pthread_mutex_lock(&p.mu);
 		b->next = p.spent;
 		p.spent = b;
@@ -717,6 +895,7 @@ static int imp_run_threaded(struct imp *m, char **why)
 	}
 	m->header_done = p.header_state != 0;
 	m->pipe = NULL;
+	m->defer = 0;
 	pthread_cond_destroy(&p.cv);
 	pthread_mutex_destroy(&p.mu);
 	*why = p.cause;
@@ -795,6 +974,7 @@ int koperasi_import(struct app *a, const char *path, const struct kop_import_opt
 	m.note = xasprintf("impor %s", base ? base + 1 : path);
 	m.delim = m.o->delim ? m.o->delim : imp_guess_delim(path);
 	m.writing = 1;
+	m.today = clock_today();
 	struct stat sb, sk;
 	m.total = stat(path, &sb) == 0 ? (long)sb.st_size : 0;
 	if (m.o->skip_bad != NULL && m.total > 0 && stat(m.o->skip_bad, &sk) == 0 &&
@@ -816,6 +996,7 @@ int koperasi_import(struct app *a, const char *path, const struct kop_import_opt
 	}
 	errs_free(&e);
 	int ret = -1;
+	store_koperasi_bulk_prepare(a->st, m.total / IMP_BYTES_PER_ROW);
 	if (store_begin(a->st, cause) != 0)
 		goto out;
 	if (store_koperasi_bulk_begin(a->st, m.total / IMP_BYTES_PER_ROW,
@@ -825,9 +1006,12 @@ int koperasi_import(struct app *a, const char *path, const struct kop_import_opt
 		goto out;
 	}
 	m.lookups = store_koperasi_bulk_existing(m.bulk) > 0;
+	/* without lookups in the database or updates, whether a row goes in
+	 * depends on the row alone: the parser thread can keep the keys seen */
+	m.parser_keys = !m.lookups && !m.o->update;
 	char *why = NULL;
 	int rc = m.total >= IMP_THREADED_BYTES ? imp_run_threaded(&m, &why)
-					       : csv_read_file(path, m.delim, imp_row_inline, &m, &why);
+					       : csv_read_each(path, m.delim, imp_row_inline, &m, &why);
 	if (rc == 0 && !m.header_done)
 		why = xasprintf(_("%s: berkas kosong"), path);
 	if (rc != 0 || why != NULL || m.cause != NULL) {
@@ -872,6 +1056,7 @@ out:
 		/* the transaction was rolled back, which restored the indexes */
 		store_koperasi_bulk_end(a->st, m.bulk, 0, NULL);
 	}
+	store_koperasi_bulk_finish(a->st);
 	if (m.badfp != NULL)
 		fclose(m.badfp);
 	for (size_t i = 0; i < m.ncols; i++)

@@ -541,6 +541,48 @@ void store_col_id(sqlite3_stmt *s, int col, char out[37])
 	snprintf(out, 37, "%s", t ? (const char *)t : "");
 }
 
+/* Column JSON object read into v (initialised here; empty for NULL or bad JSON). */
+void store_col_values(sqlite3_stmt *s, int col, struct values *v)
+{
+	const char *json = (const char *)sqlite3_column_text(s, col);
+	values_init(v);
+	if (json != NULL && values_from_json(json, v) != 0) {
+		values_free(v);
+		values_init(v);
+	}
+}
+
+int store_page_rows(sqlite3_stmt *s, int n, size_t size, int backwards,
+		    void (*read_row)(sqlite3_stmt *s, void *row),
+		    void (*free_rows)(void *rows, size_t n), void **rows, size_t *k)
+{
+	char *out = xcalloc((size_t)n, size);
+	int rc = SQLITE_DONE;
+	*rows = NULL;
+	*k = 0;
+	while (*k < (size_t)n && (rc = sqlite3_step(s)) == SQLITE_ROW)
+		read_row(s, out + (*k)++ * size);
+	if (*k < (size_t)n && rc != SQLITE_DONE) {
+		free_rows(out, *k);
+		*k = 0;
+		return -1;
+	}
+	if (backwards && *k > 1) {
+		char *t = xmalloc(size);
+		for (size_t i = 0; i < *k / 2; i++) {
+			memcpy(t, out + i * size, size);
+			memcpy(out + i * size, out + (*k - 1 - i) * size, size);
+			memcpy(out + (*k - 1 - i) * size, t, size);
+		}
+		free(t);
+	}
+	if (*k == 0)
+		free(out);
+	else
+		*rows = out;
+	return 0;
+}
+
 /* The program clock as a stored UTC timestamp. */
 void store_now(char out[21])
 {
@@ -732,6 +774,29 @@ int store_tx_end(struct store *st, int token, int ok, char **cause)
 	return 0;
 }
 
+int store_str_differs(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a != b;
+	return strcmp(a, b) != 0;
+}
+
+int store_tx_finish(struct store *st, int token, int ok, char **cause)
+{
+	if (store_tx_end(st, token, ok, ok ? cause : NULL) != 0)
+		return -1;
+	return ok ? 0 : -1;
+}
+
+/* 1 if the statement (parameters bound) returns a row, 0 if not, -1 on error. */
+int store_exists(struct store *st, sqlite3_stmt *s, char **cause)
+{
+	int rc = store_step(st, s, cause);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return -1;
+	store_reset(s);
+	return rc == SQLITE_ROW;
+}
 
 /* ---- open, migrate, close ----------------------------------------------- */
 
@@ -1198,11 +1263,7 @@ static int store_position_exists(struct store *st, const char *code, char **caus
 {
 	sqlite3_stmt *s = store_stmt(st, SQL_POSITION_GET);
 	store_bind_text(s, ":code", code);
-	int rc = store_step(st, s, cause);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return -1;
-	store_reset(s);
-	return rc == SQLITE_ROW;
+	return store_exists(st, s, cause);
 }
 
 /* Adds or renames a position; its parent must exist and not be below it. */
@@ -1231,11 +1292,10 @@ int store_position_put(struct store *st, const struct position *p, char **cause)
 		sqlite3_stmt *s = store_stmt(st, SQL_POSITION_CYCLE);
 		store_bind_text(s, ":parent", parent);
 		store_bind_text(s, ":code", p->code);
-		int rc = store_step(st, s, cause);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		e = store_exists(st, s, cause);
+		if (e < 0)
 			goto done;
-		store_reset(s);
-		if (rc == SQLITE_ROW) {
+		if (e == 1) {
 			*cause = xasprintf(_("jabatan %s: induk '%s' membuat lingkaran pada bagan"),
 					   p->code, parent);
 			goto done;
@@ -1248,9 +1308,7 @@ int store_position_put(struct store *st, const struct position *p, char **cause)
 	ok = store_run(st, s, cause) == 0;
 done:
 	st->chart_ok = 0;
-	if (store_tx_end(st, tok, ok, ok ? cause : NULL) != 0)
-		ok = 0;
-	return ok ? 0 : -1;
+	return store_tx_finish(st, tok, ok, cause);
 }
 
 /* Appends to out, depth first, the positions of rows whose parent is parent. */
@@ -1508,9 +1566,7 @@ int store_person_put(struct store *st, const struct person *p, char **cause)
 	ok = store_run(st, s, cause) == 0;
 done:
 	st->people_ok = 0;
-	if (store_tx_end(st, tok, ok, ok ? cause : NULL) != 0)
-		ok = 0;
-	return ok ? 0 : -1;
+	return store_tx_finish(st, tok, ok, cause);
 }
 
 /* Runs a one-person query (parameter already bound): 1/0/-1. */

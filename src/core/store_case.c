@@ -114,12 +114,7 @@ static void store_case_read(sqlite3_stmt *s, struct case_rec *c)
 	c->version = (long)sqlite3_column_int64(s, 15);
 	c->created_at = store_col_text(s, 16);
 	c->created_by = store_col_text(s, 17);
-	values_init(&c->fields);
-	const char *json = (const char *)sqlite3_column_text(s, 18);
-	if (json != NULL && values_from_json(json, &c->fields) != 0) {
-		values_free(&c->fields);
-		values_init(&c->fields);
-	}
+	store_col_values(s, 18, &c->fields);
 	c->paused_since = store_col_text(s, 19);
 	c->paused_days = sqlite3_column_int(s, 20);
 	c->koperasi_id = store_col_text(s, 21);
@@ -681,19 +676,11 @@ done:
 	values_free(&fv);
 	store_steps_plan_free(&plan);
 	store_flow_plan_free(&fp);
-	if (store_tx_end(st, tok, ok, ok ? cause : NULL) != 0)
+	if (store_tx_finish(st, tok, ok, cause) != 0)
 		ok = 0;
 	if (!ok && out != NULL)
 		case_clear(out);
 	return ok ? 0 : -1;
-}
-
-/* 1 if two optional strings differ. */
-static int store_differs(const char *a, const char *b)
-{
-	if (a == NULL || b == NULL)
-		return a != b;
-	return strcmp(a, b) != 0;
 }
 
 /* Writes a "diubah" event if key changed between old and new. */
@@ -702,7 +689,7 @@ static int store_field_event(struct store *st, const char *id, const char *now, 
 			     int *changed, char **cause)
 {
 	const char *a = values_get(old, key), *b = values_get(new, key);
-	if (!store_differs(a, b))
+	if (!store_str_differs(a, b))
 		return 0;
 	(*changed)++;
 	return store_event(st, id, now, actor, NULL, "diubah", key, a, b, cause);
@@ -844,9 +831,7 @@ done:
 	case_clear(&old);
 	values_free(&nv);
 	store_flow_plan_free(&fp);
-	if (store_tx_end(st, tok, ok, ok ? cause : NULL) != 0)
-		ok = 0;
-	return ok ? 0 : -1;
+	return store_tx_finish(st, tok, ok, cause);
 }
 
 /* ---- list pages --------------------------------------------------------------- */
@@ -1373,16 +1358,22 @@ void store_row_read(sqlite3_stmt *s, struct case_row *r)
 	r->koperasi_id = store_col_text(s, 15);
 	r->koperasi_name = store_col_text(s, 16);
 	r->letter_id = store_col_text(s, 17);
-	values_init(&r->fields);
-	const char *json = (const char *)sqlite3_column_text(s, 18);
-	if (json != NULL && values_from_json(json, &r->fields) != 0) {
-		values_free(&r->fields);
-		values_init(&r->fields);
-	}
+	store_col_values(s, 18, &r->fields);
 	r->linked = NULL;
 	r->sortval = store_col_text(s, ROW_NCOLS);
 	if (r->sortval == NULL)
 		r->sortval = xstrdup("");
+}
+
+/* store_row_read and case_rows_free for store_page_rows. */
+static void case_row_read_any(sqlite3_stmt *s, void *row)
+{
+	store_row_read(s, row);
+}
+
+static void case_rows_free_any(void *rows, size_t n)
+{
+	case_rows_free(rows, n);
 }
 
 /* One keyset page of a list query (see store.h); caller frees the rows. */
@@ -1422,31 +1413,17 @@ int store_list_page(struct store *st, const struct list_query *q, const struct c
 		}
 	}
 	store_bind_int(s, ":n", n);
-	struct case_row *out = xcalloc((size_t)n, sizeof *out);
-	size_t k = 0;
-	int rc = SQLITE_DONE;
-	while (k < (size_t)n && (rc = sqlite3_step(s)) == SQLITE_ROW)
-		store_row_read(s, &out[k++]);
-	if (k < (size_t)n && rc != SQLITE_DONE) {
+	void *page;
+	size_t k;
+	int ret = store_page_rows(s, n, sizeof(struct case_row), backwards, case_row_read_any,
+				  case_rows_free_any, &page, &k);
+	if (ret != 0)
 		list_cause(st, sh.search, cause);
-		store_reset(s);
-		case_rows_free(out, k);
-		list_parts_free(&pp);
-		return -1;
-	}
 	store_reset(s);
 	list_parts_free(&pp);
-	if (backwards) {
-		for (size_t i = 0; i < k / 2; i++) {
-			struct case_row t = out[i];
-			out[i] = out[k - 1 - i];
-			out[k - 1 - i] = t;
-		}
-	}
-	if (k == 0) {
-		free(out);
-		out = NULL;
-	}
+	if (ret != 0)
+		return -1;
+	struct case_row *out = page;
 	/* the linked cases of the page's rows */
 	if (k > 0 && store_rows_linked(st, out, k, cause) != 0) {
 		case_rows_free(out, k);

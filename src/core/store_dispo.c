@@ -139,10 +139,15 @@ int store_event(struct store *st, const char *case_id, const char *at, const cha
 /* The events of a case in time order; caller frees with events_free. */
 int store_case_events(struct store *st, const char *case_id, struct event **out, size_t *n)
 {
-	*out = NULL;
-	*n = 0;
 	sqlite3_stmt *s = store_stmt(st, SQL_EVENTS);
 	store_bind_text_ref(s, ":case_id", case_id);
+	return store_events_read(st, s, out, n);
+}
+
+int store_events_read(struct store *st, sqlite3_stmt *s, struct event **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
 	size_t cap = 0;
 	int rc;
 	while ((rc = store_step(st, s, NULL)) == SQLITE_ROW) {
@@ -241,24 +246,22 @@ static int steps_open(struct store *st, const char *case_id, struct open_step **
 	return 0;
 }
 
-/* Logs the service clock stopping (run = 0) or running again at step no. */
-static int clock_event(struct store *st, const char *case_id, int no, int run, const char *now,
-		       const char *actor, const char *on_behalf, char **cause)
+/* Logs an event of step no: the step closing (action "tahap", state
+ * "selesai" or "dilewati"), or the service clock stopping or running again
+ * there ("jam_layanan", "berhenti" or "berjalan"). */
+static int step_log(struct store *st, const char *case_id, int no, const char *action,
+		    const char *state, const char *now, const char *actor, const char *on_behalf,
+		    char **cause)
 {
 	char field[16];
 	snprintf(field, sizeof field, "%d", no);
-	return store_event(st, case_id, now, actor, on_behalf, "jam_layanan", field, NULL,
-			   run ? "berjalan" : "berhenti", cause);
+	return store_event(st, case_id, now, actor, on_behalf, action, field, NULL, state, cause);
 }
 
-/* Logs the closing of step no (done, or skipped). */
-static int step_event(struct store *st, const char *case_id, int no, int skipped, const char *now,
-		      const char *actor, const char *on_behalf, char **cause)
+/* The state word of a closing step. */
+static const char *step_closed(int skipped)
 {
-	char field[16];
-	snprintf(field, sizeof field, "%d", no);
-	return store_event(st, case_id, now, actor, on_behalf, "tahap", field, NULL,
-			   skipped ? "dilewati" : "selesai", cause);
+	return skipped ? "dilewati" : "selesai";
 }
 
 /* Closes one open step (done, or skipped) and logs it. */
@@ -273,7 +276,7 @@ static int step_close(struct store *st, const char *case_id, int no, int skipped
 	store_bind_int(s, ":no", no);
 	if (store_run(st, s, cause) != 0)
 		return -1;
-	return step_event(st, case_id, no, skipped, now, actor, on_behalf, cause);
+	return step_log(st, case_id, no, "tahap", step_closed(skipped), now, actor, on_behalf, cause);
 }
 
 /* Starts step no, if it has not started yet. */
@@ -403,11 +406,12 @@ int store_steps_create(struct store *st, const struct steps_init *p, const char 
 			return -1;
 	}
 	for (size_t i = 0; i < p->nclose; i++)
-		if (step_event(st, case_id, p->closes[i].ks->no, p->closes[i].skipped, at, actor, NULL,
-			       cause) != 0)
+		if (step_log(st, case_id, p->closes[i].ks->no, "tahap",
+			     step_closed(p->closes[i].skipped), at, actor, NULL, cause) != 0)
 			return -1;
 	/* the case row was written with paused_since set (store_case_insert) */
-	if (p->paused && clock_event(st, case_id, p->step, 0, at, actor, NULL, cause) != 0)
+	if (p->paused && step_log(st, case_id, p->step, "jam_layanan", "berhenti", at, actor, NULL,
+				  cause) != 0)
 		return -1;
 	return 0;
 }
@@ -456,7 +460,8 @@ void steps_free(struct step_rec *s, size_t n)
 
 /* ---- case workflow state ----------------------------------------------------------- */
 
-/* Reads status (and kind) of a case: 1 found, 0 not, -1 error. */
+/* Reads status and kind of a case: 0, or -1 with cause (not found, or a
+ * database error). */
 static int case_state(struct store *st, const char *case_id, char status[16], char kind[64],
 		      char **cause)
 {
@@ -472,7 +477,21 @@ static int case_state(struct store *st, const char *case_id, char status[16], ch
 		return -1;
 	}
 	store_reset(s);
-	return rc == SQLITE_ROW;
+	if (rc == SQLITE_ROW)
+		return 0;
+	*cause = xstrdup(_("berkas tidak ditemukan"));
+	return -1;
+}
+
+/* Free text as stored: trimmed, NULL when empty or not given. Caller frees. */
+static char *store_text(const char *s)
+{
+	char *t = xstrdup(s ? s : "");
+	str_trim(t);
+	if (*t != '\0')
+		return t;
+	free(t);
+	return NULL;
 }
 
 /* Reads a single integer from a statement with parameters bound. */
@@ -485,20 +504,20 @@ static int store_int_query(struct store *st, sqlite3_stmt *s, long *out, char **
 	return 0;
 }
 
-/* 1 if two optional strings differ. */
-static int str_differs(const char *a, const char *b)
-{
-	if (a == NULL || b == NULL)
-		return a != b;
-	return strcmp(a, b) != 0;
-}
-
 /* Who changes the workflow of a case, and when (case_refresh); finish = 1:
  * the change finishes the case. */
 struct finish {
 	const char *now, *actor, *on_behalf;
 	int         finish;
 };
+
+/* The store's holiday calendar, or (none given) a calendar of weekends
+ * only, made in *own for the caller to free; *own is NULL otherwise. */
+static const struct calendar *clock_calendar(struct store *st, struct calendar **own)
+{
+	*own = st->cal == NULL ? calendar_empty() : NULL;
+	return st->cal != NULL ? st->cal : *own;
+}
 
 /* Working days the clock stood from the ISO date since to today (0 when
  * since is today or bad). */
@@ -507,10 +526,9 @@ static int clock_stood(struct store *st, const char *since, day_t today)
 	day_t d;
 	if (since == NULL || date_parse_iso(since, &d) != 0 || d >= today)
 		return 0;
-	struct calendar *own = st->cal == NULL ? calendar_empty() : NULL;
-	int n = calendar_workdays_between(st->cal ? st->cal : own, d, today);
-	if (own != NULL)
-		calendar_free(own);
+	struct calendar *own;
+	int n = calendar_workdays_between(clock_calendar(st, &own), d, today);
+	calendar_free(own);
 	return n > 0 ? n : 0;
 }
 
@@ -541,17 +559,16 @@ static int case_clock(struct store *st, const char *case_id, int want_pause, int
 		store_bind_text(s, ":id", case_id);
 		if (store_run(st, s, cause) != 0)
 			return -1;
-		return clock_event(st, case_id, step, 0, at, actor, behalf, cause);
+		return step_log(st, case_id, step, "jam_layanan", "berhenti", at, actor, behalf, cause);
 	}
 	int stood = clock_stood(st, paused_since, td);
 	char moved[11];
 	const char *dl = deadline;
 	day_t d;
 	if (stood > 0 && deadline != NULL && date_parse_iso(deadline, &d) == 0) {
-		struct calendar *own = st->cal == NULL ? calendar_empty() : NULL;
-		date_fmt_iso(calendar_add_workdays(st->cal ? st->cal : own, d, stood), moved);
-		if (own != NULL)
-			calendar_free(own);
+		struct calendar *own;
+		date_fmt_iso(calendar_add_workdays(clock_calendar(st, &own), d, stood), moved);
+		calendar_free(own);
 		dl = moved;
 	}
 	s = store_stmt(st, SQL_CLOCK_RUN);
@@ -560,7 +577,24 @@ static int case_clock(struct store *st, const char *case_id, int want_pause, int
 	store_bind_text(s, ":id", case_id);
 	if (store_run(st, s, cause) != 0)
 		return -1;
-	return step > 0 ? clock_event(st, case_id, step, 1, at, actor, behalf, cause) : 0;
+	return step > 0 ? step_log(st, case_id, step, "jam_layanan", "berjalan", at, actor, behalf,
+				   cause) : 0;
+}
+
+/* Appends position p to the ", "-separated holder list unless it is there. */
+static void holder_add(struct buf *holder, const char *p)
+{
+	size_t pl = strlen(p);
+	for (const char *h = holder->s; h != NULL && *h; ) {
+		const char *e = strstr(h, ", ");
+		size_t hl = e ? (size_t)(e - h) : strlen(h);
+		if (hl == pl && strncmp(h, p, pl) == 0)
+			return;
+		h = e ? e + 2 : h + hl;
+	}
+	if (holder->len > 0)
+		buf_adds(holder, ", ");
+	buf_adds(holder, p);
 }
 
 /* Recomputes step, step_actor, disposed and holder of a case and writes them
@@ -618,21 +652,8 @@ static int case_refresh(struct store *st, const char *case_id, const struct open
 	while ((rc = store_step(st, s, cause)) == SQLITE_ROW) {
 		disposed = 1;
 		const char *p = (const char *)sqlite3_column_text(s, 0);
-		if (done || p == NULL || sqlite3_column_int(s, 1) >= DS_FORWARDED)
-			continue;
-		size_t pl = strlen(p);
-		int seen = 0;
-		for (const char *h = holder.s; h != NULL && *h && !seen; ) {
-			const char *e = strstr(h, ", ");
-			size_t hl = e ? (size_t)(e - h) : strlen(h);
-			seen = hl == pl && strncmp(h, p, pl) == 0;
-			h = e ? e + 2 : h + hl;
-		}
-		if (seen)
-			continue;
-		if (holder.len > 0)
-			buf_adds(&holder, ", ");
-		buf_adds(&holder, p);
+		if (!done && p != NULL && sqlite3_column_int(s, 1) < DS_FORWARDED)
+			holder_add(&holder, p);
 	}
 	if (rc != SQLITE_DONE) {
 		buf_free(&holder);
@@ -643,26 +664,13 @@ static int case_refresh(struct store *st, const char *case_id, const struct open
 	 * or when the step is done by hand (a service's later steps, after the
 	 * dispositions that assigned it) */
 	if (!done && n > 0 && op[0].actor[0] != '\0' &&
-	    (!disposed || strcmp(op[0].complete_on, "manual") == 0)) {
-		size_t al = strlen(op[0].actor);
-		int seen = 0;
-		for (const char *h = holder.s; h != NULL && *h && !seen; ) {
-			const char *e = strstr(h, ", ");
-			size_t hl = e ? (size_t)(e - h) : strlen(h);
-			seen = hl == al && strncmp(h, op[0].actor, al) == 0;
-			h = e ? e + 2 : h + hl;
-		}
-		if (!seen) {
-			if (holder.len > 0)
-				buf_adds(&holder, ", ");
-			buf_adds(&holder, op[0].actor);
-		}
-	}
+	    (!disposed || strcmp(op[0].complete_on, "manual") == 0))
+		holder_add(&holder, op[0].actor);
 	int step = done || n == 0 ? 0 : op[0].no;
 	const char *actor = done || n == 0 || op[0].actor[0] == '\0' ? NULL : op[0].actor;
 	const char *hold = holder.len > 0 ? holder.s : NULL;
-	if (!finishing && step == old_step && !str_differs(actor, old_actor) &&
-	    disposed == old_disposed && !str_differs(hold, old_holder)) {
+	if (!finishing && step == old_step && !store_str_differs(actor, old_actor) &&
+	    disposed == old_disposed && !store_str_differs(hold, old_holder)) {
 		ret = 0; /* nothing changed: no write */
 	} else {
 		s = store_stmt(st, finishing ? SQL_CASE_WORKFLOW_DONE : SQL_CASE_WORKFLOW);
@@ -723,21 +731,27 @@ int store_case_finish(struct store *st, const char *case_id, const char *now,
 	return case_refresh(st, case_id, NULL, 0, 0, &fin, cause);
 }
 
+/* The registered person who acts (store_person_cached; valid until the next
+ * store call), or NULL with cause: not registered, or a database error. */
+static const struct person *store_actor(struct store *st, const char *actor, char **cause)
+{
+	int err;
+	const struct person *a = store_person_cached(st, actor ? actor : "", &err);
+	if (err)
+		store_db_cause(st, cause);
+	else if (a == NULL)
+		*cause = xasprintf(_("pengguna '%s' tidak terdaftar"), actor ? actor : "");
+	return err ? NULL : a;
+}
+
 /* Checks that actor may complete or send back the current step o: the actor
  * holds the step's position or has the role admin or pencatat. */
 static int step_may_act(struct store *st, const char *actor, const struct open_step *o,
 			char **cause)
 {
-	int err;
-	const struct person *a = store_person_cached(st, actor ? actor : "", &err);
-	if (err) {
-		store_db_cause(st, cause);
+	const struct person *a = store_actor(st, actor, cause);
+	if (a == NULL)
 		return -1;
-	}
-	if (a == NULL) {
-		*cause = xasprintf(_("pengguna '%s' tidak terdaftar"), actor ? actor : "");
-		return -1;
-	}
 	if (o->actor[0] == '\0' || (a->position != NULL && strcmp(a->position, o->actor) == 0) ||
 	    person_has_role(a, "admin") || person_has_role(a, "pencatat"))
 		return 0;
@@ -753,18 +767,28 @@ static int case_open_for(struct store *st, const struct kind *k, const char *cas
 			 char **cause)
 {
 	char status[16], kind[64];
-	int r = case_state(st, case_id, status, kind, cause);
-	if (r <= 0) {
-		if (r == 0)
-			*cause = xstrdup(_("berkas tidak ditemukan"));
+	if (case_state(st, case_id, status, kind, cause) != 0)
 		return -1;
-	}
 	if (k != NULL && strcmp(kind, k->key) != 0) {
 		*cause = xasprintf(_("berkas berjenis %s, bukan %s"), kind, k->key);
 		return -1;
 	}
 	if (strcmp(status, "selesai") == 0) {
 		*cause = xstrdup(_("berkas sudah selesai"));
+		return -1;
+	}
+	return 0;
+}
+
+/* The open steps of an open case of kind k, the current one first, for a
+ * step action: 0, or -1 with cause (see case_open_for; no step open). */
+static int step_current(struct store *st, const struct kind *k, const char *case_id,
+			struct open_step **o, size_t *n, char **cause)
+{
+	if (case_open_for(st, k, case_id, cause) != 0 || steps_open(st, case_id, o, n, cause) != 0)
+		return -1;
+	if (*n == 0) {
+		*cause = xstrdup(_("tidak ada tahap yang masih terbuka"));
 		return -1;
 	}
 	return 0;
@@ -780,14 +804,8 @@ int store_step_done(struct store *st, const struct kind *k, const char *case_id,
 	char now[21];
 	struct open_step *o = NULL;
 	size_t n = 0;
-	if (case_open_for(st, k, case_id, cause) != 0)
+	if (step_current(st, k, case_id, &o, &n, cause) != 0)
 		goto done;
-	if (steps_open(st, case_id, &o, &n, cause) != 0)
-		goto done;
-	if (n == 0) {
-		*cause = xstrdup(_("tidak ada tahap yang masih terbuka"));
-		goto done;
-	}
 	if (step_may_act(st, actor, &o[0], cause) != 0)
 		goto done;
 	/* the gate: waiting on the applicant, or verifying, needs every
@@ -816,19 +834,15 @@ int store_step_done(struct store *st, const struct kind *k, const char *case_id,
 	ok = case_refresh(st, case_id, o + 1, n - 1, 1, &fin, cause) == 0;
 done:
 	free(o);
-	if (store_tx_end(st, tok, ok, ok ? cause : NULL) != 0)
-		ok = 0;
-	return ok ? 0 : -1;
+	return store_tx_finish(st, tok, ok, cause);
 }
 
 /* "Tidak disetujui": back to the current step's return_to (see store.h). */
 int store_step_return(struct store *st, const struct kind *k, const char *case_id,
 		      const char *reason, const char *actor, char **cause)
 {
-	char *why = xstrdup(reason ? reason : "");
-	str_trim(why);
-	if (*why == '\0') {
-		free(why);
+	char *why = store_text(reason);
+	if (why == NULL) {
 		*cause = xstrdup(_("alasan: wajib diisi (mengapa tidak disetujui)"));
 		return -1;
 	}
@@ -840,14 +854,8 @@ int store_step_return(struct store *st, const struct kind *k, const char *case_i
 	char now[21];
 	struct open_step *o = NULL;
 	size_t n = 0;
-	if (case_open_for(st, k, case_id, cause) != 0)
+	if (step_current(st, k, case_id, &o, &n, cause) != 0)
 		goto done;
-	if (steps_open(st, case_id, &o, &n, cause) != 0)
-		goto done;
-	if (n == 0) {
-		*cause = xstrdup(_("tidak ada tahap yang masih terbuka"));
-		goto done;
-	}
 	const struct kstep *ks = k != NULL ? kind_step(k, o[0].no) : NULL;
 	if (ks == NULL || ks->return_to <= 0) {
 		*cause = xasprintf(_("tahap %d tidak dapat dikembalikan: tahap ini tidak punya tahap"
@@ -873,9 +881,7 @@ int store_step_return(struct store *st, const struct kind *k, const char *case_i
 done:
 	free(o);
 	free(why);
-	if (store_tx_end(st, tok, ok, ok ? cause : NULL) != 0)
-		ok = 0;
-	return ok ? 0 : -1;
+	return store_tx_finish(st, tok, ok, cause);
 }
 
 /* Ticks or unticks a requirement (see store.h). */
@@ -906,12 +912,7 @@ int store_req_set(struct store *st, const struct kind *k, const char *case_id,
 		buf_free(&b);
 		return -1;
 	}
-	char *text = xstrdup(note ? note : "");
-	str_trim(text);
-	if (*text == '\0') {
-		free(text);
-		text = NULL;
-	}
+	char *text = store_text(note);
 	done_flag = done_flag != 0;
 	int tok, ok = 0;
 	if (store_tx_begin(st, &tok, cause) != 0) {
@@ -925,14 +926,8 @@ int store_req_set(struct store *st, const struct kind *k, const char *case_id,
 	size_t n = 0;
 	if (case_open_for(st, k, case_id, cause) != 0)
 		goto done;
-	int err;
-	if (store_person_cached(st, actor ? actor : "", &err) == NULL) {
-		if (err)
-			store_db_cause(st, cause);
-		else
-			*cause = xasprintf(_("pengguna '%s' tidak terdaftar"), actor ? actor : "");
+	if (store_actor(st, actor, cause) == NULL)
 		goto done;
-	}
 	sqlite3_stmt *s = store_stmt(st, SQL_REQ_GET);
 	store_bind_text_ref(s, ":case_id", case_id);
 	store_bind_text_ref(s, ":key", rq->key);
@@ -943,7 +938,7 @@ int store_req_set(struct store *st, const struct kind *k, const char *case_id,
 	if (rc == SQLITE_ROW)
 		old_note = store_col_text(s, 1);
 	store_reset(s);
-	if (rc == SQLITE_ROW && old_done == done_flag && !str_differs(old_note, text)) {
+	if (rc == SQLITE_ROW && old_done == done_flag && !store_str_differs(old_note, text)) {
 		ok = 1; /* nothing changes */
 		goto done;
 	}
@@ -996,9 +991,7 @@ done:
 	free(old_note);
 	free(newv);
 	free(text);
-	if (store_tx_end(st, tok, ok, ok ? cause : NULL) != 0)
-		ok = 0;
-	return ok ? 0 : -1;
+	return store_tx_finish(st, tok, ok, cause);
 }
 
 /* ---- dispositions ---------------------------------------------------------------- */
@@ -1146,16 +1139,6 @@ static int dispo_get(struct store *st, const char *id, struct dispo *d, char **c
 	return rc == SQLITE_ROW;
 }
 
-/* 1 if the statement (one parameter :code or :pos bound) returns a row. */
-static int store_exists(struct store *st, sqlite3_stmt *s, char **cause)
-{
-	int rc = store_step(st, s, cause);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return -1;
-	store_reset(s);
-	return rc == SQLITE_ROW;
-}
-
 /*
  * Checks that actor may act for position pos: the actor holds pos, or has the
  * role pencatat or admin and on_behalf names the person holding pos. what
@@ -1164,16 +1147,9 @@ static int store_exists(struct store *st, sqlite3_stmt *s, char **cause)
 static int store_may_act(struct store *st, const char *actor, const char *on_behalf,
 			 const char *pos, const char *what, char **cause)
 {
-	int err;
-	const struct person *a = store_person_cached(st, actor ? actor : "", &err);
-	if (err) {
-		store_db_cause(st, cause);
+	const struct person *a = store_actor(st, actor, cause);
+	if (a == NULL)
 		return -1;
-	}
-	if (a == NULL) {
-		*cause = xasprintf(_("pengguna '%s' tidak terdaftar"), actor ? actor : "");
-		return -1;
-	}
 	if (on_behalf == NULL) {
 		if (a->position != NULL && strcmp(a->position, pos) == 0)
 			return 0;
@@ -1190,6 +1166,7 @@ static int store_may_act(struct store *st, const char *actor, const char *on_beh
 				     " atas nama pejabat ('%s' bukan pencatat)"), actor);
 		return -1;
 	}
+	int err;
 	const struct person *b = store_person_cached(st, on_behalf, &err);
 	if (err) {
 		store_db_cause(st, cause);
@@ -1213,6 +1190,29 @@ static const char *store_behalf(const char *actor, const char *on_behalf)
 	if (actor != NULL && strcmp(actor, on_behalf) == 0)
 		return NULL;
 	return on_behalf;
+}
+
+/* The cause for a disposition to pos that is no longer open (state s). */
+static char *dispo_closed_cause(const char *pos, enum dispo_state s)
+{
+	return xasprintf(_("tidak ada disposisi terbuka untuk jabatan ini: disposisi kepada '%s'"
+			   " sudah %s"), pos, dispo_state_label(s));
+}
+
+/* Moves disposition d on (sql: SQL_DISPO_FORWARD, _READ or _DONE, with :now
+ * :actor :id) and logs action with its old state and new_state. */
+static int dispo_mark(struct store *st, const char *sql, const struct dispo *d, const char *action,
+		      const char *new_state, const char *now, const char *actor,
+		      const char *on_behalf, char **cause)
+{
+	sqlite3_stmt *s = store_stmt(st, sql);
+	store_bind_text_ref(s, ":now", now);
+	store_bind_text_ref(s, ":actor", actor);
+	store_bind_text_ref(s, ":id", d->id);
+	if (store_run(st, s, cause) != 0)
+		return -1;
+	return store_event(st, d->case_id, now, actor, on_behalf, action, d->to_pos,
+			   state_names[d->state], new_state, cause);
 }
 
 /* Checks one recipient of a new disposition; problems go to errs. */
@@ -1287,18 +1287,14 @@ int store_dispose(struct store *st, const char *case_id, const char *parent_id,
 	memset(&parent, 0, sizeof parent);
 	int have_parent = 0;
 	char status[16], kind[64], now[21];
-	int r = case_state(st, case_id, status, kind, cause);
-	if (r <= 0) {
-		if (r == 0)
-			*cause = xstrdup(_("berkas tidak ditemukan"));
+	if (case_state(st, case_id, status, kind, cause) != 0)
 		goto done;
-	}
 	if (strcmp(status, "selesai") == 0) {
 		*cause = xstrdup(_("berkas sudah selesai; tidak dapat didisposisi lagi"));
 		goto done;
 	}
 	sqlite3_stmt *s;
-	r = store_position_known(st, from_pos);
+	int r = store_position_known(st, from_pos);
 	if (r < 0) {
 		store_db_cause(st, cause);
 		goto done;
@@ -1328,9 +1324,7 @@ int store_dispose(struct store *st, const char *case_id, const char *parent_id,
 			goto done;
 		}
 		if (parent.state != DS_NEW && parent.state != DS_READ) {
-			*cause = xasprintf(_("tidak ada disposisi terbuka untuk jabatan ini: disposisi"
-					     " kepada '%s' sudah %s"), from_pos,
-					   dispo_state_label(parent.state));
+			*cause = dispo_closed_cause(from_pos, parent.state);
 			goto done;
 		}
 	}
@@ -1366,17 +1360,9 @@ int store_dispose(struct store *st, const char *case_id, const char *parent_id,
 				to_pos[i], cause) != 0)
 			goto done;
 	}
-	if (have_parent) {
-		s = store_stmt(st, SQL_DISPO_FORWARD);
-		store_bind_text_ref(s, ":now", now);
-		store_bind_text_ref(s, ":actor", actor);
-		store_bind_text_ref(s, ":id", parent.id);
-		if (store_run(st, s, cause) != 0)
-			goto done;
-		if (store_event(st, case_id, now, actor, on_behalf, "diteruskan", parent.to_pos,
-				state_names[parent.state], "diteruskan", cause) != 0)
-			goto done;
-	}
+	if (have_parent && dispo_mark(st, SQL_DISPO_FORWARD, &parent, "diteruskan", "diteruskan", now,
+				      actor, on_behalf, cause) != 0)
+		goto done;
 	/* the first open step that completes when from_pos disposes */
 	struct open_step *o;
 	size_t n;
@@ -1402,13 +1388,14 @@ done:
 	errs_free(&errs);
 	if (have_parent)
 		dispo_clear(&parent);
-	if (store_tx_end(st, tok, ok, ok ? cause : NULL) != 0)
-		ok = 0;
-	return ok ? 0 : -1;
+	return store_tx_finish(st, tok, ok, cause);
 }
 
-/* Loads a disposition for a recipient action and checks the case is open. */
-static int dispo_for_action(struct store *st, const char *dispo_id, struct dispo *d, char **cause)
+/* Loads a disposition for a recipient action (what names it in messages),
+ * checks its case exists and that actor may act for its recipient: 0 (d
+ * filled), or -1 with cause (d left empty). */
+static int dispo_for_action(struct store *st, const char *dispo_id, const char *actor,
+			    const char *on_behalf, const char *what, struct dispo *d, char **cause)
 {
 	int r = dispo_get(st, dispo_id, d, cause);
 	if (r <= 0) {
@@ -1417,10 +1404,8 @@ static int dispo_for_action(struct store *st, const char *dispo_id, struct dispo
 		return -1;
 	}
 	char status[16], kind[64];
-	r = case_state(st, d->case_id, status, kind, cause);
-	if (r <= 0) {
-		if (r == 0)
-			*cause = xstrdup(_("berkas tidak ditemukan"));
+	if (case_state(st, d->case_id, status, kind, cause) != 0 ||
+	    store_may_act(st, actor, on_behalf, d->to_pos, what, cause) != 0) {
 		dispo_clear(d);
 		return -1;
 	}
@@ -1434,37 +1419,20 @@ int store_dispo_read(struct store *st, const char *dispo_id, const char *actor, 
 	if (store_tx_begin(st, &tok, cause) != 0)
 		return -1;
 	struct dispo d;
-	int have = 0;
 	char now[21];
-	if (dispo_for_action(st, dispo_id, &d, cause) != 0)
-		goto done;
-	have = 1;
-	if (store_may_act(st, actor, NULL, d.to_pos, _("dibaca"), cause) != 0)
-		goto done;
+	if (dispo_for_action(st, dispo_id, actor, NULL, _("dibaca"), &d, cause) != 0)
+		return store_tx_finish(st, tok, 0, cause);
 	if (d.state == DS_READ) {
 		ok = 1; /* already read: nothing changes */
-		goto done;
+	} else if (d.state != DS_NEW) {
+		*cause = dispo_closed_cause(d.to_pos, d.state);
+	} else {
+		store_now(now);
+		ok = dispo_mark(st, SQL_DISPO_READ, &d, "dibaca", "dibaca", now, actor, NULL,
+				cause) == 0;
 	}
-	if (d.state != DS_NEW) {
-		*cause = xasprintf(_("tidak ada disposisi terbuka untuk jabatan ini: disposisi"
-				     " kepada '%s' sudah %s"), d.to_pos, dispo_state_label(d.state));
-		goto done;
-	}
-	store_now(now);
-	sqlite3_stmt *s = store_stmt(st, SQL_DISPO_READ);
-	store_bind_text_ref(s, ":now", now);
-	store_bind_text_ref(s, ":actor", actor);
-	store_bind_text_ref(s, ":id", d.id);
-	if (store_run(st, s, cause) != 0)
-		goto done;
-	ok = store_event(st, d.case_id, now, actor, NULL, "dibaca", d.to_pos, "baru", "dibaca",
-			 cause) == 0;
-done:
-	if (have)
-		dispo_clear(&d);
-	if (store_tx_end(st, tok, ok, ok ? cause : NULL) != 0)
-		ok = 0;
-	return ok ? 0 : -1;
+	dispo_clear(&d);
+	return store_tx_finish(st, tok, ok, cause);
 }
 
 /* After d is done: forwarded ancestors whose children are all done become
@@ -1490,17 +1458,9 @@ static int dispo_propagate(struct store *st, const struct dispo *d, const char *
 		if (r <= 0)
 			return r; /* a parent that did not travel: stop here */
 		int ret = 0;
-		if (p.state == DS_FORWARDED) {
-			s = store_stmt(st, SQL_DISPO_DONE);
-			store_bind_text_ref(s, ":now", now);
-			store_bind_text_ref(s, ":actor", actor);
-			store_bind_text_ref(s, ":id", p.id);
-			ret = store_run(st, s, cause);
-			if (ret == 0)
-				ret = store_event(st, p.case_id, now, actor, on_behalf,
-						  "disposisi_selesai", p.to_pos, "diteruskan",
-						  "selesai", cause);
-		}
+		if (p.state == DS_FORWARDED)
+			ret = dispo_mark(st, SQL_DISPO_DONE, &p, "disposisi_selesai", "selesai", now,
+					 actor, on_behalf, cause);
 		snprintf(pid, sizeof pid, "%s", p.parent_id);
 		dispo_clear(&p);
 		if (ret != 0)
@@ -1533,10 +1493,8 @@ static int dispo_propagate(struct store *st, const struct dispo *d, const char *
 int store_dispo_followup(struct store *st, const char *dispo_id, const char *note,
 			 const char *actor, const char *on_behalf, char **cause)
 {
-	char *text = xstrdup(note ? note : "");
-	str_trim(text);
-	if (*text == '\0') {
-		free(text);
+	char *text = store_text(note);
+	if (text == NULL) {
 		*cause = xstrdup(_("tindak lanjut: wajib diisi"));
 		return -1;
 	}
@@ -1549,19 +1507,16 @@ int store_dispo_followup(struct store *st, const char *dispo_id, const char *not
 	struct dispo d;
 	int have = 0;
 	char now[21];
-	if (dispo_for_action(st, dispo_id, &d, cause) != 0)
+	if (dispo_for_action(st, dispo_id, actor, on_behalf, _("tindak lanjut"), &d, cause) != 0)
 		goto done;
 	have = 1;
-	if (store_may_act(st, actor, on_behalf, d.to_pos, _("tindak lanjut"), cause) != 0)
-		goto done;
 	if (d.state == DS_FORWARDED) {
 		*cause = xasprintf(_("tindak lanjut: disposisi kepada '%s' sudah diteruskan; ia"
 				     " selesai ketika semua penerusannya selesai"), d.to_pos);
 		goto done;
 	}
 	if (d.state != DS_NEW && d.state != DS_READ) {
-		*cause = xasprintf(_("tidak ada disposisi terbuka untuk jabatan ini: disposisi"
-				     " kepada '%s' sudah %s"), d.to_pos, dispo_state_label(d.state));
+		*cause = dispo_closed_cause(d.to_pos, d.state);
 		goto done;
 	}
 	store_now(now);
@@ -1584,7 +1539,5 @@ done:
 	if (have)
 		dispo_clear(&d);
 	free(text);
-	if (store_tx_end(st, tok, ok, ok ? cause : NULL) != 0)
-		ok = 0;
-	return ok ? 0 : -1;
+	return store_tx_finish(st, tok, ok, cause);
 }

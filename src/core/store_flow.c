@@ -573,8 +573,26 @@ fail:
 	return -1;
 }
 
-/* Appends "SHORT NUMBER" of a linked case to b; the year is added when the
- * number does not show it ("SM 12/2026"). */
+/* 1 if part is one of the '/'-separated parts of number ("NIK" of
+ * "0001/NIK/2026"). */
+static int flow_number_part(const char *number, const char *part)
+{
+	size_t pl = strlen(part);
+	for (const char *p = number; pl > 0; p++) {
+		const char *e = strchr(p, '/');
+		size_t n = e != NULL ? (size_t)(e - p) : strlen(p);
+		if (n == pl && strncmp(p, part, pl) == 0)
+			return 1;
+		if (e == NULL)
+			return 0;
+		p = e;
+	}
+	return 0;
+}
+
+/* Appends "SHORT NUMBER" of a linked case to b ("SM 12/2026"), or the number
+ * alone when it names the kind already ("0001/NIK/2026"); the year is added
+ * when the number does not show it. */
 static void flow_link_text(struct store *st, struct buf *b, const char *kind,
 			   const char *number, int year)
 {
@@ -585,7 +603,10 @@ static void flow_link_text(struct store *st, struct buf *b, const char *kind,
 	snprintf(ys, sizeof ys, "%d", year);
 	if (b->len > 0)
 		buf_adds(b, ", ");
-	buf_printf(b, "%s %s", sh ? sh : "?", number ? number : "?");
+	if (number != NULL && sh != NULL && flow_number_part(number, sh))
+		buf_adds(b, number);
+	else
+		buf_printf(b, "%s %s", sh ? sh : "?", number ? number : "?");
 	if (year > 0 && number != NULL && strstr(number, ys) == NULL)
 		buf_printf(b, "/%d", year);
 }

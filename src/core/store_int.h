@@ -117,6 +117,19 @@ void store_db_cause(struct store *st, char **cause);
 char *store_col_text(sqlite3_stmt *s, int col);
 /* Column copied into a fixed id buffer ("" for NULL). */
 void store_col_id(sqlite3_stmt *s, int col, char out[37]);
+/* A JSON object column (the fields of a case) into v, which it initialises:
+ * empty when the column is NULL or not a JSON object of strings. */
+void store_col_values(sqlite3_stmt *s, int col, struct values *v);
+
+/* One keyset page (store_list_page, store_koperasi_page): steps s (bound,
+ * not reset here) for at most n rows of size bytes, each filled by read_row
+ * in a zeroed array; the rows are turned around when backwards (the page was
+ * queried the other way). 0 with *rows (NULL when none) and *k, or -1 on a
+ * failed step, the rows read freed with free_rows: the caller then takes the
+ * message from the statement and resets it. */
+int  store_page_rows(sqlite3_stmt *s, int n, size_t size, int backwards,
+		     void (*read_row)(sqlite3_stmt *s, void *row),
+		     void (*free_rows)(void *rows, size_t n), void **rows, size_t *k);
 
 /* A write transaction: BEGIN IMMEDIATE, or a savepoint inside an open
  * (store_begin) transaction, or nothing inside a bulk transaction (see
@@ -124,6 +137,12 @@ void store_col_id(sqlite3_stmt *s, int col, char out[37]);
  * releases (ok) or rolls back; 0, or -1 with cause when the commit fails. */
 int  store_tx_begin(struct store *st, int *token, char **cause);
 int  store_tx_end(struct store *st, int token, int ok, char **cause);
+/* store_tx_end for a call that succeeded (ok) or failed with its cause set
+ * (the rollback keeps it): 0, or -1 when the call failed or the commit did. */
+int  store_tx_finish(struct store *st, int token, int ok, char **cause);
+/* 1 if the statement (parameters bound) returns a row, 0 if not, -1 with
+ * cause on error; the statement is reset. */
+int  store_exists(struct store *st, sqlite3_stmt *s, char **cause);
 
 /* A new id: a UUID version 7 (RFC 9562: 48-bit Unix time in ms, then random
  * bits), strictly increasing within the process (st is not used), so ids sort
@@ -137,6 +156,10 @@ void store_now(char out[21]);
 int  store_event(struct store *st, const char *case_id, const char *at, const char *actor,
 		 const char *on_behalf, const char *action, const char *field,
 		 const char *old_value, const char *new_value, char **cause);
+/* Runs an event query (parameters bound; columns at, actor, on_behalf,
+ * action, field, old_value, new_value) into *out in its order; caller frees
+ * with events_free. 0, or -1 (store_dispo.c). */
+int  store_events_read(struct store *st, sqlite3_stmt *s, struct event **out, size_t *n);
 /* The steps a new case gets and their state right after registering: the
  * steps that complete on register done (earlier ones skipped), the next one
  * started; step and actor are the current step (0, NULL: none), which the
@@ -188,6 +211,10 @@ int  strset_add(struct strset *s, const char *w, size_t n);
  * error: *err = 1). The person stays valid until the next store call. */
 int  store_position_known(struct store *st, const char *code);
 const struct person *store_person_cached(struct store *st, const char *login, int *err);
+
+/* 1 if two optional strings differ (one NULL and not the other, or both
+ * given and not equal) (store.c). */
+int  store_str_differs(const char *a, const char *b);
 
 /* Role check for a person (store.c): 1 if the comma list has role. */
 int  store_roles_have(const char *roles, const char *role);

@@ -111,6 +111,21 @@ static const char SQL_INSERT[] =
 	"INSERT INTO koperasi(" KOPERASI_FIELDS(KOP_X_COL)
 	"id, version, created_at, created_by, updated_at, updated_by) VALUES ("
 	KOPERASI_FIELDS(KOP_X_PARAM) ":id, 1, :now, :actor, :now, :actor)";
+/* 64 or 16 rows in one statement (store_koperasi_insert_many): each row's
+ * parameters are the fields, then id, now, actor, now, actor. */
+#define KOP_X_Q(key, type, req, list, label, max) "?, "
+#define KOP_ROW_Q    "(" KOPERASI_FIELDS(KOP_X_Q) "?, 1, ?, ?, ?, ?)"
+#define KOP_ROW_NP   (KF_COUNT + 5)
+#define KOP_ROWS_2   KOP_ROW_Q ", " KOP_ROW_Q
+#define KOP_ROWS_4   KOP_ROWS_2 ", " KOP_ROWS_2
+#define KOP_ROWS_8   KOP_ROWS_4 ", " KOP_ROWS_4
+#define KOP_ROWS_16  KOP_ROWS_8 ", " KOP_ROWS_8
+#define KOP_ROWS_32  KOP_ROWS_16 ", " KOP_ROWS_16
+#define KOP_ROWS_64  KOP_ROWS_32 ", " KOP_ROWS_32
+#define KOP_INSERT_INTO "INSERT INTO koperasi(" KOPERASI_FIELDS(KOP_X_COL) \
+	"id, version, created_at, created_by, updated_at, updated_by) VALUES "
+static const char SQL_INSERT_64[] = KOP_INSERT_INTO KOP_ROWS_64;
+static const char SQL_INSERT_16[] = KOP_INSERT_INTO KOP_ROWS_16;
 static const char SQL_UPDATE[] =
 	"UPDATE koperasi SET " KOPERASI_FIELDS(KOP_X_SET)
 	"version = version + 1, updated_at = :now, updated_by = :actor"
@@ -141,6 +156,21 @@ static const char SQL_EVENTS[] =
 
 /* ---- binding and reading ---------------------------------------------------------------- */
 
+/* Binds the fields of k to parameters base + 1 .. base + KF_COUNT. */
+static void kop_bind_at(sqlite3_stmt *s, int base, const struct koperasi *k)
+{
+	for (int i = 0; i < KF_COUNT; i++) {
+		const struct kop_fielddef *f = &koperasi_fields[i];
+		const char *v = koperasi_get(k, f->id);
+		if (v == NULL)
+			sqlite3_bind_null(s, base + i + 1);
+		else if (f->type == KT_COUNT)
+			sqlite3_bind_int64(s, base + i + 1, strtoll(v, NULL, 10));
+		else
+			sqlite3_bind_text(s, base + i + 1, v, -1, SQLITE_STATIC); /* k outlives the step */
+	}
+}
+
 /* Binds the fields of k to :nik ... :email, which are parameters 1..KF_COUNT
  * of SQL_INSERT and SQL_UPDATE (the X-macro puts them first, in enum order). */
 static void kop_bind_fields(sqlite3_stmt *s, const struct koperasi *k)
@@ -153,16 +183,7 @@ static void kop_bind_fields(sqlite3_stmt *s, const struct koperasi *k)
 				      koperasi_fields[i].key) == 0);
 		checked[checked[0] != NULL] = s;
 	}
-	for (int i = 0; i < KF_COUNT; i++) {
-		const struct kop_fielddef *f = &koperasi_fields[i];
-		const char *v = koperasi_get(k, f->id);
-		if (v == NULL)
-			sqlite3_bind_null(s, i + 1);
-		else if (f->type == KT_COUNT)
-			sqlite3_bind_int64(s, i + 1, strtoll(v, NULL, 10));
-		else
-			sqlite3_bind_text(s, i + 1, v, -1, SQLITE_STATIC); /* k outlives the step */
-	}
+	kop_bind_at(s, 0, k);
 }
 
 static void kop_read(sqlite3_stmt *s, struct koperasi *k)
@@ -264,12 +285,15 @@ static const char SQL_BULK_FTS[] =
 static const char SQL_BULK_EVENTS[] =
 	"INSERT INTO koperasi_event(id, koperasi_id, at, actor, on_behalf, action, field,"
 	" old_value, new_value) SELECT berkas_koperasi_id(), id, created_at, created_by, NULL,"
-	" :action, NULL, NULL, :note FROM koperasi WHERE rowid > :after ORDER BY rowid";
+	" :action, NULL, NULL, :note FROM koperasi WHERE rowid > :after AND rowid <= :upto"
+	" ORDER BY rowid";
+static const char SQL_BULK_LAST[] = "SELECT coalesce(max(rowid), 0) FROM koperasi";
 
 struct kop_bulk {
 	struct store *st;
 	long          existing;   /* rows before the bulk write */
 	long long     after;      /* largest rowid before: newer rows are this write's */
+	long long     events;     /* rows up to this rowid have their first event (bulk_step) */
 	long          cache_size; /* PRAGMA cache_size to restore */
 	char         *action;     /* event of each new row */
 	char         *note;
@@ -326,6 +350,7 @@ int store_koperasi_bulk_begin(struct store *st, long expected_rows, int flags, c
 		goto fail;
 	b->existing = (long)sqlite3_column_int64(s, 0);
 	b->after = sqlite3_column_int64(s, 1);
+	b->events = b->after;
 	store_reset(s);
 	s = store_stmt(st, SQL_CACHE_GET);
 	if (store_step(st, s, cause) != SQLITE_ROW)
@@ -382,6 +407,130 @@ fail:
 	return -1;
 }
 
+/*
+ * Writing a big bulk write straight into the database file. In WAL mode every
+ * page is written twice: into the WAL at the commit and again into the file
+ * at the checkpoint that follows (for 100,000 cooperatives that is 100 MB of
+ * each, a third of the import). A rollback journal writes the new pages once,
+ * and journals only the few pages that existed before. SQLite lets a
+ * connection leave WAL mode only when no other has the database open, so this
+ * is tried without waiting and otherwise the write goes through the WAL.
+ */
+static const char SQL_DIRECT_JOURNAL[] = "PRAGMA journal_mode = DELETE";
+static const char SQL_DIRECT_WAL[] = "PRAGMA journal_mode = WAL";
+static const char SQL_BUSY_GET[] = "PRAGMA busy_timeout";
+static const char SQL_SYNC_GET[] = "PRAGMA synchronous";
+static const char SQL_FK_GET[] = "PRAGMA foreign_keys";
+static const char SQL_TEMP_GET[] = "PRAGMA temp_store";
+
+/* The settings store_koperasi_bulk_prepare changed (one bulk write at a time). */
+static struct {
+	struct store *st;   /* NULL when nothing is changed */
+	long          busy; /* PRAGMA busy_timeout, synchronous and foreign_keys to restore */
+	long          sync;
+	long          fk;
+} kop_direct;
+
+/* Runs a one-row PRAGMA (static text): its value as a number, or -1. */
+static long kop_pragma(struct store *st, const char *sql)
+{
+	sqlite3_stmt *s = store_stmt(st, sql);
+	long v = -1;
+	if (store_step(st, s, NULL) == SQLITE_ROW)
+		v = (long)sqlite3_column_int64(s, 0);
+	store_reset(s);
+	return v;
+}
+
+/* Runs "PRAGMA journal_mode = ..." (static text): 1 if the mode is now want. */
+static int kop_journal(struct store *st, const char *sql, const char *want)
+{
+	sqlite3_stmt *s = store_stmt(st, sql);
+	int ok = 0;
+	if (store_step(st, s, NULL) == SQLITE_ROW) {
+		const char *mode = (const char *)sqlite3_column_text(s, 0);
+		ok = mode != NULL && strcmp(mode, want) == 0;
+	}
+	store_reset(s);
+	return ok;
+}
+
+/* Sets an integer PRAGMA; the name is static text, the value a number. */
+static void kop_pragma_set(struct store *st, const char *name, long v)
+{
+	char *sql = sqlite3_mprintf("PRAGMA %s = %ld", name, v);
+	sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+	sqlite3_free(sql);
+}
+
+/* Before the transaction of a bulk write of expected_rows: see koperasi.h. */
+int store_koperasi_bulk_prepare(struct store *st, long expected_rows)
+{
+	if (expected_rows < KOP_BULK_MIN || !sqlite3_get_autocommit(st->db) ||
+	    kop_direct.st != NULL)
+		return 0;
+	long busy = kop_pragma(st, SQL_BUSY_GET);
+	long sync = kop_pragma(st, SQL_SYNC_GET);
+	long fk = kop_pragma(st, SQL_FK_GET);
+	if (busy < 0 || sync < 0 || fk < 0)
+		return 0;
+	/* another connection makes the switch fail at once: no waiting for it */
+	kop_pragma_set(st, "busy_timeout", 0);
+	int direct = kop_journal(st, SQL_DIRECT_JOURNAL, "delete");
+	kop_pragma_set(st, "busy_timeout", busy);
+	if (!direct)
+		return 0;
+	kop_direct.st = st;
+	kop_direct.busy = busy;
+	kop_direct.sync = sync;
+	kop_direct.fk = fk;
+	/* a rollback journal is safe from power loss only with FULL */
+	kop_pragma_set(st, "synchronous", 2);
+	/* the bulk write's events refer to its own rows: no lookup for each */
+	kop_pragma_set(st, "foreign_keys", 0);
+	return 1;
+}
+
+/* After the commit or rollback of a prepared bulk write: WAL again. */
+void store_koperasi_bulk_finish(struct store *st)
+{
+	if (st == NULL || kop_direct.st != st)
+		return;
+	kop_direct.st = NULL;
+	kop_pragma_set(st, "foreign_keys", kop_direct.fk);
+	kop_pragma_set(st, "busy_timeout", 0);
+	int wal = kop_journal(st, SQL_DIRECT_WAL, "wal");
+	kop_pragma_set(st, "busy_timeout", kop_direct.busy);
+	/* if someone opened the database meanwhile, it stays in rollback mode
+	 * (with FULL sync) until the next store_open puts it back in WAL mode */
+	if (wal)
+		kop_pragma_set(st, "synchronous", kop_direct.sync);
+}
+
+/* Writes the first events of up to max rows the bulk write has inserted
+ * since the last call (bulk_end writes the rest): 1, 0 when there were none,
+ * or -1 with *cause. */
+int store_koperasi_bulk_step(struct store *st, struct kop_bulk *b, long max, char **cause)
+{
+	sqlite3_stmt *s = store_stmt(st, SQL_BULK_LAST);
+	if (store_step(st, s, cause) != SQLITE_ROW)
+		return -1;
+	long long last = sqlite3_column_int64(s, 0);
+	store_reset(s);
+	if (last <= b->events)
+		return 0;
+	long long upto = last - b->events > max ? b->events + max : last;
+	s = store_stmt(st, SQL_BULK_EVENTS);
+	store_bind_int(s, ":after", b->events);
+	store_bind_int(s, ":upto", upto);
+	store_bind_text(s, ":action", b->action);
+	store_bind_text(s, ":note", b->note);
+	if (store_run(st, s, cause) != 0)
+		return -1;
+	b->events = upto;
+	return 1;
+}
+
 /* Ends a bulk write: with ok, indexes, search entries and events; frees b. 0 or -1. */
 int store_koperasi_bulk_end(struct store *st, struct kop_bulk *b, int ok, char **cause)
 {
@@ -394,12 +543,22 @@ int store_koperasi_bulk_end(struct store *st, struct kop_bulk *b, int ok, char *
 		ret = store_run(st, s, cause);
 		if (ret == 0) {
 			s = store_stmt(st, SQL_BULK_EVENTS);
-			store_bind_int(s, ":after", b->after);
+			store_bind_int(s, ":after", b->events);
+			store_bind_int(s, ":upto", INT64_MAX);
 			store_bind_text(s, ":action", b->action);
 			store_bind_text(s, ":note", b->note);
 			ret = store_run(st, s, cause);
 		}
 	}
+	/* With temporary storage in memory SQLite's sorter allocates each key on
+	 * its own; with files it packs them into big buffers (and writes a file
+	 * only beyond the page cache's size): the index builds take half the time.
+	 * Not for the whole bulk write: statement journals would go to files. The
+	 * setting cannot change in a transaction that has used the temporary
+	 * database, which berkas does not; then the builds are only slower. */
+	long temp = ok && ret == 0 && b->n > 0 ? kop_pragma(st, SQL_TEMP_GET) : -1;
+	if (temp >= 0)
+		kop_pragma_set(st, "temp_store", 1);
 	for (size_t i = 0; i < b->n; i++) {
 		if (ok && ret == 0 && sqlite3_exec(st->db, b->sql[i], NULL, NULL, NULL) != SQLITE_OK) {
 			store_db_cause(st, cause);
@@ -407,6 +566,8 @@ int store_koperasi_bulk_end(struct store *st, struct kop_bulk *b, int ok, char *
 		}
 		free(b->sql[i]);
 	}
+	if (temp >= 0)
+		kop_pragma_set(st, "temp_store", temp);
 	if (b->cache_size != 0) {
 		/* PRAGMA takes no parameters; this is a number read from it */
 		char *restore = sqlite3_mprintf("PRAGMA cache_size = %ld", b->cache_size);
@@ -566,6 +727,83 @@ int store_koperasi_insert(struct store *st, struct koperasi *k, const char *acto
 	k->updated_at = xstrdup(now);
 	k->created_by = xstrdup(actor ? actor : "?");
 	k->updated_by = xstrdup(actor ? actor : "?");
+	return 0;
+}
+
+/*
+ * Runs SQL_INSERT_64 or SQL_INSERT_16 (rows records) for k[0..rows): 0, 1 when
+ * the statement failed and changed nothing, -1 with *cause when the failure
+ * ended the transaction (disk full).
+ */
+static int kop_insert_rows(struct store *st, const char *sql, int rows, struct koperasi *const *k,
+			   const char *now, const char *who, char **cause)
+{
+	sqlite3_stmt *s = store_stmt(st, sql);
+	assert(sqlite3_bind_parameter_count(s) == rows * KOP_ROW_NP);
+	for (int r = 0; r < rows; r++) {
+		struct koperasi *row = k[r];
+		int base = r * KOP_ROW_NP;
+		if (row->id[0] == '\0')
+			store_uuid(st, row->id);
+		kop_bind_at(s, base, row);
+		sqlite3_bind_text(s, base + KF_COUNT + 1, row->id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, base + KF_COUNT + 2, now, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, base + KF_COUNT + 3, who, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, base + KF_COUNT + 4, now, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, base + KF_COUNT + 5, who, -1, SQLITE_STATIC);
+	}
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_DONE && sqlite3_get_autocommit(st->db)) {
+		store_db_cause(st, cause);
+		store_reset(s);
+		return -1;
+	}
+	/* store_reset would clear the bindings; the caller does that once */
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return 1;
+	for (int r = 0; r < rows; r++)
+		k[r]->version = 1;
+	return 0;
+}
+
+/*
+ * Inserts n records in a bulk write, 64 or 16 to a statement: a statement per
+ * row costs as much again as the row. A statement that fails changes nothing;
+ * its rows are then inserted one by one for the message of the one at fault.
+ */
+int store_koperasi_insert_many(struct store *st, struct koperasi *const *k, size_t n,
+			       const char *actor, const char *action, const char *note,
+			       char **cause)
+{
+	size_t i = 0;
+	if (kop_bulk_now != NULL && kop_bulk_now->st == st && !sqlite3_get_autocommit(st->db)) {
+		char now[21];
+		store_now(now);
+		const char *who = actor ? actor : "?";
+		int rc = 0, used64 = 0, used16 = 0;
+		while (rc == 0 && n - i >= 64) {
+			used64 = 1;
+			if ((rc = kop_insert_rows(st, SQL_INSERT_64, 64, k + i, now, who, cause)) == 0)
+				i += 64;
+		}
+		while (rc == 0 && n - i >= 16) {
+			used16 = 1;
+			if ((rc = kop_insert_rows(st, SQL_INSERT_16, 16, k + i, now, who, cause)) == 0)
+				i += 16;
+		}
+		/* no pointer into k stays bound */
+		if (used64)
+			sqlite3_clear_bindings(store_stmt(st, SQL_INSERT_64));
+		if (used16)
+			sqlite3_clear_bindings(store_stmt(st, SQL_INSERT_16));
+		if (rc < 0)
+			return -1;
+		/* after a failed statement (rc 1) the rows from i on go one by one */
+	}
+	for (; i < n; i++)
+		if (store_koperasi_insert(st, k[i], actor, action, note, cause) != 0)
+			return -1;
 	return 0;
 }
 
@@ -948,8 +1186,10 @@ void kop_rows_free(struct kop_row *rows, size_t n)
 	free(rows);
 }
 
-static void kop_row_read(sqlite3_stmt *s, struct kop_row *r)
+/* Reads a list row (a struct kop_row; store_page_rows). */
+static void kop_row_read(sqlite3_stmt *s, void *row)
 {
+	struct kop_row *r = row;
 	r->rowid = (long)sqlite3_column_int64(s, 0);
 	store_col_id(s, 1, r->id);
 	r->nik = store_col_text(s, 2);
@@ -964,6 +1204,11 @@ static void kop_row_read(sqlite3_stmt *s, struct kop_row *r)
 	r->sortval = store_col_text(s, 11);
 	if (r->sortval == NULL)
 		r->sortval = xstrdup("");
+}
+
+static void kop_rows_free_any(void *rows, size_t n)
+{
+	kop_rows_free(rows, n);
 }
 
 /* One list page in display order (caller frees with kop_rows_free); 0 or -1. */
@@ -994,34 +1239,15 @@ int store_koperasi_page(struct store *st, const struct kop_query *q, const struc
 		store_bind_int(s, ":rid", from->rowid);
 	}
 	store_bind_int(s, ":n", n);
-	struct kop_row *out = xcalloc((size_t)n, sizeof *out);
-	size_t k = 0;
-	int rc = SQLITE_DONE;
-	while (k < (size_t)n && (rc = sqlite3_step(s)) == SQLITE_ROW)
-		kop_row_read(s, &out[k++]);
-	if (k < (size_t)n && rc != SQLITE_DONE) {
+	void *page;
+	int ret = store_page_rows(s, n, sizeof(struct kop_row), backwards, kop_row_read,
+				  kop_rows_free_any, &page, nrows);
+	if (ret != 0)
 		kop_cause(st, &p, cause);
-		store_reset(s);
-		kop_rows_free(out, k);
-		kop_parts_free(&p);
-		return -1;
-	}
 	store_reset(s);
 	kop_parts_free(&p);
-	if (backwards) {
-		for (size_t i = 0; i < k / 2; i++) {
-			struct kop_row t = out[i];
-			out[i] = out[k - 1 - i];
-			out[k - 1 - i] = t;
-		}
-	}
-	if (k == 0) {
-		free(out);
-		out = NULL;
-	}
-	*rows = out;
-	*nrows = k;
-	return 0;
+	*rows = page;
+	return ret;
 }
 
 /* Cooperatives matching q (NULL: all), or -1 with *cause. */

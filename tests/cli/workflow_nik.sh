@@ -28,7 +28,7 @@ expect_status 0 berkas add sertifikat_nik koperasi=$nik pemohon=Ani surat_masuk=
 expect_eq "$(cat "$T/out")" "0001/NIK/2026" "request number"
 n=0001/NIK/2026
 expect_status 0 berkas list
-expect_contains "$T/out" "Permohonan sertifikat NIK [NIK 0001/NIK/2026]"
+expect_contains "$T/out" "Permohonan sertifikat NIK [0001/NIK/2026]"
 expect_contains "$T/out" "[SM 1/2026]"
 expect_status 0 berkas show 1 --kind surat_masuk
 expect_contains "$T/out" "Berkas terkait"

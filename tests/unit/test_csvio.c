@@ -1,5 +1,6 @@
 /* test_csvio.c: unit tests for csvio.c (CSV writer and streaming reader) and refdata.c (lists read with it). */
 #include "testutil.h"
+#include <csv.h>
 #include "csvio.h"
 #include "refdata.h"
 #include "util.h"
@@ -215,6 +216,183 @@ static void csvio_read_long_file(void **state)
 	buf_free(&in);
 }
 
+/* What csv_read_each hands over, checked and collected as "line:n:[len]f|...". */
+static int collect_each(struct csv_record *r, void *ctx)
+{
+	struct got *g = ctx;
+	buf_printf(&g->b, "%ld:%zu:", r->line, r->n);
+	size_t at = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		/* the fields lie back to back in text, each with its NUL */
+		assert_ptr_equal(r->field[i], r->text + at);
+		assert_int_equal(strlen(r->field[i]), r->len[i]);
+		at += r->len[i] + 1;
+		buf_printf(&g->b, "[%zu]", r->len[i]);
+		buf_add(&g->b, r->field[i], r->len[i]);
+		buf_addc(&g->b, '|');
+		/* the fields are the caller's to change in place */
+		str_trim(r->field[i]);
+	}
+	assert_int_equal(at, r->size);
+	buf_addc(&g->b, '\n');
+	g->count++;
+	return g->stop_after && g->count >= g->stop_after;
+}
+
+static char *read_each_text(const char *text, char delim, int *rc, char **cause)
+{
+	char *dir = tu_tmpdir();
+	char *p = tu_write(dir, "in.csv", text);
+	struct got g;
+	buf_init(&g.b);
+	buf_adds(&g.b, "");
+	g.stop_after = 0;
+	g.count = 0;
+	*cause = NULL;
+	*rc = csv_read_each(p, delim, collect_each, &g, cause);
+	free(p);
+	tu_rmdir(dir);
+	free(dir);
+	return buf_steal(&g.b);
+}
+
+/* csv-2.1: csv_read_each gives each record whole: lengths, and the fields back
+ * to back, so that a caller can keep it with one copy. */
+static void csvio_read_each(void **state)
+{
+	(void)state;
+	int rc;
+	char *cause;
+	char *s = read_each_text("nik, nama ,\tkota\t\r\n"
+				 "1,\"Kop \"\"A\"\", Ende\",x\n"
+				 "\n"
+				 "2,\"baris\ndua\",\n"
+				 ",,\n"
+				 "3,akhir", ',', &rc, &cause);
+	assert_int_equal(rc, 0);
+	assert_null(cause);
+	assert_string_equal(s, "1:3:[3]nik|[4]nama|[4]kota|\n"
+			       "2:3:[1]1|[13]Kop \"A\", Ende|[1]x|\n"
+			       "4:3:[1]2|[9]baris\ndua|[0]|\n"
+			       "6:3:[0]|[0]|[0]|\n"
+			       "7:2:[1]3|[5]akhir|\n");
+	free(s);
+}
+
+/* libcsv's own reading of text: its records as "n:[len]f|..." lines. */
+struct lib_got {
+	struct buf b;
+	size_t     n;
+	struct buf rec;
+};
+
+static void lib_field(void *f, size_t len, void *data)
+{
+	struct lib_got *g = data;
+	buf_printf(&g->rec, "[%zu]", len);
+	buf_add(&g->rec, f ? f : "", f ? len : 0);
+	buf_addc(&g->rec, '|');
+	g->n++;
+}
+
+static void lib_record(int c, void *data)
+{
+	(void)c;
+	struct lib_got *g = data;
+	buf_printf(&g->b, "%zu:%s\n", g->n, g->rec.s ? g->rec.s : "");
+	g->rec.len = 0;
+	if (g->rec.s)
+		g->rec.s[0] = '\0';
+	g->n = 0;
+}
+
+static char *libcsv_records(const char *text, char delim, int *ok)
+{
+	struct csv_parser p;
+	assert_int_equal(csv_init(&p, CSV_STRICT | CSV_STRICT_FINI), 0);
+	csv_set_delim(&p, (unsigned char)delim);
+	struct lib_got g;
+	memset(&g, 0, sizeof g);
+	buf_adds(&g.b, "");
+	size_t len = strlen(text);
+	*ok = csv_parse(&p, text, len, lib_field, lib_record, &g) == len &&
+	      csv_fini(&p, lib_field, lib_record, &g) == 0;
+	csv_free(&p);
+	buf_free(&g.rec);
+	return buf_steal(&g.b);
+}
+
+/* csv_read_each's records without their line numbers. */
+static int collect_no_line(struct csv_record *r, void *ctx)
+{
+	struct buf *b = ctx;
+	buf_printf(b, "%zu:", r->n);
+	for (size_t i = 0; i < r->n; i++) {
+		buf_printf(b, "[%zu]", r->len[i]);
+		buf_add(b, r->field[i], r->len[i]);
+		buf_addc(b, '|');
+	}
+	buf_addc(b, '\n');
+	return 0;
+}
+
+/* Whole lines without quotes are split without libcsv: the records must be
+ * libcsv's, spaces and tabs around fields, CR and empty fields included. */
+static void expect_as_libcsv(const char *dir, const char *text, char delim)
+{
+	char *p = tu_write(dir, "in.csv", text);
+	struct buf b;
+	buf_init(&b);
+	buf_adds(&b, "");
+	char *cause = NULL;
+	int rc = csv_read_each(p, delim, collect_no_line, &b, &cause);
+	int ok;
+	char *want = libcsv_records(text, delim, &ok);
+	if ((rc == 0) != ok || (ok && strcmp(b.s, want) != 0)) {
+		fprintf(stderr, "input: \"%s\"\nlibcsv (%d):\n%s\ncsv_read_each (%d):\n%s\n", text, ok,
+			want, rc, b.s);
+		fail();
+	}
+	free(cause);
+	free(want);
+	buf_free(&b);
+	free(p);
+}
+
+/* csv-2.2: the fast split of simple lines reads what libcsv reads. */
+static void csvio_read_as_libcsv(void **state)
+{
+	(void)state;
+	char *dir = tu_tmpdir();
+	static const char *const texts[] = {
+		"a,b,c\n", "  a ,\tb\t, c  c ,\n", "x,,\r\n,\n", " , \n\t\n   \n",
+		"a;b,c;d\n", "1,2\r3,4\n", "\"q\",x\nplain,line\n", "a,\"b\nc\",d\ne,f\n",
+		"a,b\n\"open\nstill\",x\ny,z\n", "last,line",
+		"a,b\r\n\r\nc,d\r\n", "a\r\"b\nplain, line\nend\",x\n", "tab\tsep,x\n", "q\"in,x\n", "a, \"b\" ,c\n",
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		expect_as_libcsv(dir, texts[i], ',');
+		expect_as_libcsv(dir, texts[i], ';');
+	}
+	/* and a few hundred random ones */
+	static const char alpha[] = "ab,; \t\r\n\"xy\xc3\xa9";
+	unsigned seed = 7;
+	for (int t = 0; t < 400; t++) {
+		char text[200];
+		size_t n = (size_t)(t % 180);
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			unsigned r = (seed >> 16) % 100;
+			/* few quotes, so that many lines take the fast way */
+			text[i] = r < 55 ? "abcde"[r % 5] : r < 97 ? alpha[r % 10] : '"';
+		}
+		text[n] = '\0';
+		expect_as_libcsv(dir, text, t % 2 ? ',' : ';');
+	}
+	tu_rmdir(dir);
+	free(dir);
+}
+
 static void csvio_roundtrip(void **state)
 {
 	(void)state;
@@ -336,6 +514,8 @@ int main(void)
 		cmocka_unit_test(csvio_read_malformed),
 		cmocka_unit_test(csvio_read_stop_and_missing),
 		cmocka_unit_test(csvio_read_long_file),
+		cmocka_unit_test(csvio_read_each),
+		cmocka_unit_test(csvio_read_as_libcsv),
 		cmocka_unit_test(csvio_roundtrip),
 		cmocka_unit_test(refdata_real_lists),
 		cmocka_unit_test(refdata_errors),

@@ -276,6 +276,147 @@ static void test_record_rules(void **state)
 	koperasi_clear(&k);
 }
 
+/* koperasi_normalize_block gives what koperasi_normalize_fields then
+ * koperasi_check give: the same result, messages and stored values. */
+static void expect_block_same(const char *const *kv)
+{
+	struct koperasi raw, a, b;
+	make(&raw, kv);
+	struct errs ea, eb;
+	errs_init(&ea);
+	errs_init(&eb);
+	int want = 0;
+	if (koperasi_normalize_fields(ref, &raw, &a, &ea) != 0)
+		want = 1;
+	else if (koperasi_check(&a, &eb) != 0)
+		want = 2;
+	/* twice: with a new buffer, then reusing it (too small at first) */
+	char *block = NULL;
+	size_t cap = 0;
+	for (int round = 0; round < 2; round++) {
+		struct errs ef, ec;
+		errs_init(&ef);
+		errs_init(&ec);
+		if (round == 1) {
+			block = xreallocarray(block, 8, 1);
+			cap = 8;
+		}
+		int got = koperasi_normalize_block(ref, &raw, clock_today(), &b, &block, &cap, &ef,
+						   &ec);
+		if (got != want) {
+			fprintf(stderr, "block %d, fields/check %d for %s...\n", got, want, kv[0]);
+			fail();
+		}
+		assert_int_equal(ef.n, ea.n);
+		for (size_t i = 0; i < ef.n; i++)
+			assert_string_equal(ef.msg[i], ea.msg[i]);
+		assert_int_equal(ec.n, eb.n);
+		for (size_t i = 0; i < ec.n; i++)
+			assert_string_equal(ec.msg[i], eb.msg[i]);
+		if (got != 1) {
+			for (int i = 0; i < KF_COUNT; i++) {
+				const char *x = koperasi_get(&a, (enum kop_fid)i);
+				const char *y = koperasi_get(&b, (enum kop_fid)i);
+				if (x == NULL || y == NULL) {
+					assert_ptr_equal(x, y);
+					continue;
+				}
+				assert_string_equal(x, y);
+				/* every stored string lies in the buffer */
+				assert_true(y >= block && y + strlen(y) < block + cap);
+			}
+			assert_null(b.created_at);
+		}
+		errs_free(&ef);
+		errs_free(&ec);
+	}
+	free(block); /* the only thing to free: out is not cleared */
+	koperasi_clear(&raw);
+	koperasi_clear(&a);
+	errs_free(&ea);
+	errs_free(&eb);
+}
+
+/* koperasi-1.4b: the import's one-allocation check agrees with the two halves. */
+static void test_normalize_block(void **state)
+{
+	(void)state;
+	/* good: rewritten values, RAT year added, status defaulted */
+	const char *const good[] = {
+		"nik= 5311 0300 2000 0001 ", "nama=  KSP Kopdit   Sehati  Ende ",
+		"no_badan_hukum=123/BH/XIV/1998", "tanggal_badan_hukum=05-06-1998",
+		"tanggal_perubahan_ad=2019-07-01", "alamat=\tJl. El Tari No. 5", "kabkota=Ende",
+		"wilayah_keanggotaan=Provinsi", "bentuk=primer provinsi", "jenis=simpan pinjam",
+		"kelompok=Kop. Wanita", "skala=mikro", "pengurus=Yohanes Lewar ;Maria Ola;; Petrus Ndun",
+		"pengawas=Ánselmus Wadu", "anggota_pria=1.250", "anggota_wanita=0980",
+		"tahun_rat=2023, 2021", "rat_terakhir=15-03-2025", "grade=b",
+		"telepon=0381 21234 / 0812-3456-7890", "email=kopdit.sehati@gmail.com", NULL };
+	expect_block_same(good);
+	/* names of separators only, status given, years already there */
+	const char *const sep[] = { "nama=Koperasi Ena", "pengurus= ; ;", "status=Tidak aktif",
+				    "tahun_rat=2024 2024", "rat_terakhir=01-01-2024", NULL };
+	expect_block_same(sep);
+	/* bad fields: the record's rules are not checked then */
+	const char *const badf[] = { "nama=", "nik=5311", "tanggal_badan_hukum=31-02-2000",
+				     "kabkota=Bali", "wilayah_keanggotaan=kecamatan",
+				     "anggota_pria=1.25", "tahun_rat=2023;20x4", "telepon=0812+1234567",
+				     "email=a..b@x.com", "alamat=baris\x01kendali", "kelompok=kop", NULL };
+	expect_block_same(badf);
+	/* good fields, bad record */
+	const char *const badr[] = { "nama=KUD Sinar Mollo", "tanggal_badan_hukum=01-01-2010",
+				     "tanggal_perubahan_ad=31-12-2009", "tahun_rat=2023;2025",
+				     "rat_terakhir=01-04-2024", "tanggal_sertifikat=01-02-2030", NULL };
+	expect_block_same(badr);
+	/* long values (the squeezed copy goes to the heap) and many years (more
+	 * than fit on the stack) */
+	struct buf longname, years, manyyears;
+	buf_init(&longname);
+	buf_init(&years);
+	buf_init(&manyyears);
+	buf_adds(&longname, "nama=");
+	for (int i = 0; i < 190; i++)
+		buf_adds(&longname, i % 2 ? "  é" : "x");
+	buf_adds(&years, "tahun_rat=");
+	for (int y = 1950; y < 2026; y++)
+		buf_printf(&years, "%d%s", y, y % 3 ? " " : ";");
+	buf_adds(&manyyears, "pengurus=");
+	for (int i = 0; i < 300; i++)
+		buf_adds(&manyyears, "Nama Pengurus; ");
+	const char *const longs[] = { longname.s, years.s, "rat_terakhir=02-02-2025", NULL };
+	expect_block_same(longs);
+	/* all 76 years are kept, sorted, and the RAT year is not added twice */
+	const char *const kept[] = { "nama=K", years.s, "rat_terakhir=02-02-2025", NULL };
+	struct koperasi k;
+	make(&k, kept);
+	struct errs e;
+	errs_init(&e);
+	assert_int_equal(koperasi_normalize(ref, &k, &e), 0);
+	struct buf want;
+	buf_init(&want);
+	for (int y = 1950; y < 2026; y++)
+		buf_printf(&want, "%s%d", y > 1950 ? ";" : "", y);
+	assert_string_equal(k.tahun_rat, want.s);
+	koperasi_clear(&k);
+	/* and with the RAT year missing it joins them */
+	const char *const later[] = { "nama=K", years.s, "rat_terakhir=02-02-2026", NULL };
+	make(&k, later);
+	assert_int_equal(koperasi_normalize(ref, &k, &e), 0);
+	buf_adds(&want, ";2026");
+	assert_string_equal(k.tahun_rat, want.s);
+	koperasi_clear(&k);
+	expect_block_same(later);
+	buf_free(&want);
+	errs_free(&e);
+	const char *const toolong[] = { "nama=K", manyyears.s, "tahun_rat=2019 2027", NULL };
+	expect_block_same(toolong);
+	buf_adds(&years, " 1899");
+	const char *const badyear[] = { "nama=K", years.s, NULL };
+	expect_block_same(badyear);
+	buf_free(&longname);
+	buf_free(&years);
+	buf_free(&manyyears);
+}
+
 /* koperasi-1.5: display text and list limits typed by people. */
 static void test_display(void **state)
 {
@@ -744,6 +885,158 @@ static void test_store_list(void **state)
 	free(cause);
 	assert_int_equal(store_koperasi_count(f.a.st, NULL, &cause), 5);
 	assert_string_equal(kop_sort_label(KSORT_RAT), "RAT terakhir");
+	fx_close(&f);
+}
+
+static void expect_fts_ok(struct fx *f);
+
+/* A one-row PRAGMA's text value (caller frees). */
+static char *pragma_text(struct fx *f, const char *sql)
+{
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(f->a.st->db, sql, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	char *v = xstrdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	return v;
+}
+
+static void expect_pragma(struct fx *f, const char *sql, const char *want)
+{
+	char *v = pragma_text(f, sql);
+	assert_string_equal(v, want);
+	free(v);
+}
+
+static long count_of(struct fx *f, const char *sql)
+{
+	char *v = pragma_text(f, sql);
+	long n = atol(v);
+	free(v);
+	return n;
+}
+
+/* n normalized records "Koperasi Bulk <i>" with NIK 531103002000<i>. */
+static struct koperasi **bulk_records(size_t n, size_t from)
+{
+	struct koperasi **k = xcalloc(n, sizeof *k);
+	for (size_t i = 0; i < n; i++) {
+		char nik[40], nama[64];
+		snprintf(nik, sizeof nik, "nik=531103002000%04zu", from + i);
+		snprintf(nama, sizeof nama, "nama=Koperasi Bulk %zu", from + i);
+		const char *const kv[] = { nik, nama, "kecamatan=Wolowaru", NULL };
+		k[i] = xmalloc(sizeof *k[i]);
+		make(k[i], kv);
+		struct errs e;
+		errs_init(&e);
+		assert_int_equal(koperasi_normalize(ref, k[i], &e), 0);
+		errs_free(&e);
+	}
+	return k;
+}
+
+static void bulk_records_free(struct koperasi **k, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		koperasi_clear(k[i]);
+		free(k[i]);
+	}
+	free(k);
+}
+
+/* koperasi-4.3: bulk writes: many records per statement, first events written
+ * while the caller waits, and a big write into a database nobody else has
+ * open goes through a rollback journal, WAL again afterwards. */
+static void test_store_bulk(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_open(&f, "bulk.db");
+	char *cause = NULL;
+	expect_pragma(&f, "PRAGMA journal_mode", "wal");
+	/* small writes, and writes while another connection is open, keep WAL */
+	assert_int_equal(store_koperasi_bulk_prepare(f.a.st, 10), 0);
+	sqlite3 *other;
+	assert_int_equal(sqlite3_open(f.db, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other, "SELECT count(*) FROM koperasi", NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(store_koperasi_bulk_prepare(f.a.st, 100000), 0);
+	expect_pragma(&f, "PRAGMA journal_mode", "wal");
+	store_koperasi_bulk_finish(f.a.st); /* nothing to undo */
+	sqlite3_close(other);
+
+	/* alone: a rollback journal with full sync, no foreign-key checks */
+	expect_pragma(&f, "PRAGMA synchronous", "1");
+	assert_int_equal(store_koperasi_bulk_prepare(f.a.st, 100000), 1);
+	expect_pragma(&f, "PRAGMA journal_mode", "delete");
+	expect_pragma(&f, "PRAGMA synchronous", "2");
+	expect_pragma(&f, "PRAGMA foreign_keys", "0");
+	assert_int_equal(store_begin(f.a.st, &cause), 0);
+	struct kop_bulk *b;
+	assert_int_equal(store_koperasi_bulk_begin(f.a.st, 100000, KOP_BULK_NO_LOOKUPS, "diimpor",
+						   "uji", &b, &cause), 0);
+	/* 100 records: a statement of 64, two of 16, then 4 one by one */
+	struct koperasi **k = bulk_records(100, 0);
+	assert_int_equal(store_koperasi_insert_many(f.a.st, k, 100, "umum", "diimpor", "uji",
+						    &cause), 0);
+	for (size_t i = 0; i < 100; i++) {
+		assert_int_equal(k[i]->version, 1);
+		assert_int_equal(strlen(k[i]->id), 36);
+		if (i > 0)
+			assert_true(strcmp(k[i - 1]->id, k[i]->id) < 0);
+	}
+	assert_int_equal(count_of(&f, "SELECT count(*) FROM koperasi"), 100);
+	/* the first events while waiting, a few rows at a time */
+	assert_int_equal(count_of(&f, "SELECT count(*) FROM koperasi_event"), 0);
+	assert_int_equal(store_koperasi_bulk_step(f.a.st, b, 40, &cause), 1);
+	assert_int_equal(count_of(&f, "SELECT count(*) FROM koperasi_event"), 40);
+	assert_int_equal(store_koperasi_bulk_step(f.a.st, b, 40, &cause), 1);
+	assert_int_equal(store_koperasi_bulk_step(f.a.st, b, 40, &cause), 1);
+	assert_int_equal(count_of(&f, "SELECT count(*) FROM koperasi_event"), 100);
+	assert_int_equal(store_koperasi_bulk_step(f.a.st, b, 40, &cause), 0);
+	struct koperasi **more = bulk_records(1, 100);
+	assert_int_equal(store_koperasi_insert_many(f.a.st, more, 1, "umum", "diimpor", "uji",
+						    &cause), 0);
+	assert_int_equal(store_koperasi_bulk_end(f.a.st, b, 1, &cause), 0);
+	assert_int_equal(store_commit(f.a.st, &cause), 0);
+	store_koperasi_bulk_finish(f.a.st);
+	expect_pragma(&f, "PRAGMA journal_mode", "wal");
+	expect_pragma(&f, "PRAGMA synchronous", "1");
+	expect_pragma(&f, "PRAGMA foreign_keys", "1");
+	/* each record once, with one event, searchable, indexes back */
+	assert_int_equal(count_of(&f, "SELECT count(*) FROM koperasi_event WHERE action = 'diimpor'"
+				  " AND new_value = 'uji'"), 101);
+	assert_int_equal(count_of(&f, "SELECT count(DISTINCT koperasi_id) FROM koperasi_event"), 101);
+	assert_int_equal(count_of(&f, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+				  " AND name IN ('koperasi_nik', 'koperasi_bh', 'koperasi_nama')"), 3);
+	expect_fts_ok(&f);
+	struct kop_query q = { "wolowaru", NULL, KSORT_NAMA, 0 };
+	assert_int_equal(store_koperasi_count(f.a.st, &q, &cause), 101);
+	struct koperasi got;
+	assert_int_equal(store_koperasi_find_nik(f.a.st, "5311030020000099", &got), 1);
+	assert_string_equal(got.nama, "Koperasi Bulk 99");
+	assert_string_equal(got.created_by, "umum");
+	koperasi_clear(&got);
+
+	/* a statement that fails leaves nothing; the record at fault is named and
+	 * those before it are in */
+	assert_int_equal(store_begin(f.a.st, &cause), 0);
+	assert_int_equal(store_koperasi_bulk_begin(f.a.st, 10, 0, "diimpor", "uji", &b, &cause), 0);
+	struct koperasi **dup = bulk_records(80, 200);
+	koperasi_put(dup[40], KF_nik, "5311030020000005"); /* Koperasi Bulk 5's */
+	assert_int_equal(store_koperasi_insert_many(f.a.st, dup, 80, "umum", "diimpor", "uji",
+						    &cause), -1);
+	assert_string_equal(cause, "nik: NIK 5311030020000005 sudah dipakai oleh Koperasi Bulk 5");
+	free(cause);
+	cause = NULL;
+	assert_int_equal(count_of(&f, "SELECT count(*) FROM koperasi"), 101 + 40);
+	store_rollback(f.a.st);
+	store_koperasi_bulk_end(f.a.st, b, 0, NULL);
+	assert_int_equal(count_of(&f, "SELECT count(*) FROM koperasi"), 101);
+
+	bulk_records_free(k, 100);
+	bulk_records_free(more, 1);
+	bulk_records_free(dup, 80);
 	fx_close(&f);
 }
 
@@ -1295,12 +1588,14 @@ int main(void)
 		cmocka_unit_test(test_normalize_errors),
 		cmocka_unit_test(test_field_rules),
 		cmocka_unit_test(test_record_rules),
+		cmocka_unit_test(test_normalize_block),
 		cmocka_unit_test(test_display),
 		cmocka_unit_test(test_grades),
 		cmocka_unit_test(test_grade_record_and_rules),
 		cmocka_unit_test(test_office),
 		cmocka_unit_test(test_store_crud),
 		cmocka_unit_test(test_store_list),
+		cmocka_unit_test(test_store_bulk),
 		cmocka_unit_test(test_import_bad_rows),
 		cmocka_unit_test(test_import_duplicates),
 		cmocka_unit_test(test_import_update_same_file),
