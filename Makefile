@@ -62,12 +62,13 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(LDFLAGS) -Itests/unit -o $@ $< $(LIB) $(LDLIBS) -lcmocka
 
-# Opens the TUI on a demo database in ./demo (made on first run).
+# Opens the TUI on a demo database in ./demo (made on first run): letters,
+# cooperatives and service cases in every state (delete demo/ to make it anew).
 run: all
 	@mkdir -p demo
 	@if [ ! -f demo/berkas.db ]; then \
 	  BERKAS_DB=demo/berkas.db ./$(BIN) init >/dev/null && \
-	  BERKAS_DB=demo/berkas.db ./$(BIN) demo --letters 300; fi
+	  BERKAS_DB=demo/berkas.db ./$(BIN) demo --letters 300 --koperasi 200 --layanan 120; fi
 	BERKAS_DB=demo/berkas.db ./$(BIN)
 
 check: all $(UNIT_BIN)

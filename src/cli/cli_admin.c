@@ -78,18 +78,43 @@ static void cli_admin_progress(double done, void *ctx)
 	fflush(stderr);
 }
 
+/* Makes nk demo cooperatives (koperasi_demo); with --layanan they are
+ * registered before the first service case, with the clock moved back. */
+static int cli_admin_demo_koperasi(struct app *a, long nk, long seed, int layanan, int tty)
+{
+	struct demo_clock clk;
+	char *cause = NULL;
+	int last = -1, r;
+
+	demo_clock_save(&clk);
+	if (layanan)
+		demo_clock_at(demo_layanan_registry_day(), 8 * 60);
+	r = koperasi_demo(a, nk, (unsigned)seed, tty ? cli_admin_progress : NULL, &last, &cause);
+	demo_clock_restore(&clk);
+	if (tty && last >= 0)
+		fputc('\n', stderr);
+	if (r != 0) {
+		cli_error("%s", cause ? cause : _("gagal membuat data contoh"));
+		free(cause);
+		return CLI_ERR;
+	}
+	printf(_("%ld koperasi contoh ditambahkan\n"), nk);
+	return CLI_OK;
+}
+
 int cli_admin_demo(const struct cli_ctx *c, int argc, char **argv)
 {
-	enum { O_LETTERS, O_SEED, O_KOPERASI };
+	enum { O_LETTERS, O_SEED, O_KOPERASI, O_LAYANAN };
 	struct cli_opt opts[] = {
 		{ "letters", 0, 1, 0, NULL }, { "seed", 0, 1, 0, NULL },
-		{ "koperasi", 0, 1, 0, NULL }, { NULL, 0, 0, 0, NULL }
+		{ "koperasi", 0, 1, 0, NULL }, { "layanan", 0, 1, 0, NULL },
+		{ NULL, 0, 0, 0, NULL }
 	};
 	struct app a;
 	char **pos, *cause = NULL;
 	const char *v;
 	size_t npos;
-	long n = -1, nk = -1, seed = 1;
+	long n = -1, nk = -1, nl = -1, seed = 1, brought = 0;
 	int last = -1, tty = isatty(STDERR_FILENO);
 	int rc = cli_parse(c, argc, argv, opts, &pos, &npos);
 
@@ -99,8 +124,9 @@ int cli_admin_demo(const struct cli_ctx *c, int argc, char **argv)
 		rc = cli_usage_error(c, _("argumen berlebih: %s"), pos[0]);
 		goto out_args;
 	}
-	if (cli_opt_last(&opts[O_LETTERS]) == NULL && cli_opt_last(&opts[O_KOPERASI]) == NULL) {
-		rc = cli_usage_error(c, _("--letters belum diberikan (atau --koperasi)"));
+	if (cli_opt_last(&opts[O_LETTERS]) == NULL && cli_opt_last(&opts[O_KOPERASI]) == NULL &&
+	    cli_opt_last(&opts[O_LAYANAN]) == NULL) {
+		rc = cli_usage_error(c, _("--letters belum diberikan (atau --koperasi, --layanan)"));
 		goto out_args;
 	}
 	if ((v = cli_opt_last(&opts[O_LETTERS])) != NULL &&
@@ -113,6 +139,12 @@ int cli_admin_demo(const struct cli_ctx *c, int argc, char **argv)
 		rc = cli_usage_error(c, _("--koperasi: bukan bilangan yang sah: '%s'"), v);
 		goto out_args;
 	}
+	if ((v = cli_opt_last(&opts[O_LAYANAN])) != NULL &&
+	    ((nl = cli_number_arg(v)) < 0 || nl > 100000)) {
+		rc = cli_usage_error(c, _("--layanan: bukan bilangan yang sah (0 sampai 100000): '%s'"),
+				     v);
+		goto out_args;
+	}
 	if ((v = cli_opt_last(&opts[O_SEED])) != NULL &&
 	    ((seed = cli_number_arg(v)) < 0 || seed > 0xffffffffL)) {
 		rc = cli_usage_error(c, _("--seed: bukan bilangan yang sah: '%s'"), v);
@@ -123,9 +155,16 @@ int cli_admin_demo(const struct cli_ctx *c, int argc, char **argv)
 		goto out_args;
 	}
 	rc = CLI_OK;
-	if (n >= 0) {
-		int r = demo_letters(&a, n, (unsigned)seed, tty ? cli_admin_progress : NULL, &last,
-				     &cause);
+	/* the service cases need the cooperatives first, and bring letters of
+	 * their own that are numbered among the demo letters */
+	if (nl >= 0 && nk >= 0)
+		rc = cli_admin_demo_koperasi(&a, nk, seed, 1, tty);
+	if (rc == CLI_OK && (n >= 0 || nl >= 0)) {
+		int r = nl >= 0
+			? demo_layanan(&a, n >= 0 ? n : 0, nl, (unsigned)seed,
+				       tty ? cli_admin_progress : NULL, &last, &brought, &cause)
+			: demo_letters(&a, n, (unsigned)seed, tty ? cli_admin_progress : NULL, &last,
+				       &cause);
 		if (tty && last >= 0)
 			fputc('\n', stderr);
 		if (r != 0) {
@@ -134,25 +173,15 @@ int cli_admin_demo(const struct cli_ctx *c, int argc, char **argv)
 			cause = NULL;
 			rc = CLI_ERR;
 		} else {
-			printf(_("%ld surat contoh ditambahkan\n"), n);
+			if (n >= 0)
+				printf(_("%ld surat contoh ditambahkan\n"), n);
+			if (nl >= 0)
+				printf(_("%ld berkas layanan contoh ditambahkan (%ld dibawa surat masuk)\n"),
+				       nl, brought);
 		}
 	}
-	if (nk >= 0 && rc == CLI_OK) {
-		int r;
-
-		last = -1;
-		r = koperasi_demo(&a, nk, (unsigned)seed, tty ? cli_admin_progress : NULL, &last,
-				  &cause);
-		if (tty && last >= 0)
-			fputc('\n', stderr);
-		if (r != 0) {
-			cli_error("%s", cause ? cause : _("gagal membuat data contoh"));
-			free(cause);
-			rc = CLI_ERR;
-		} else {
-			printf(_("%ld koperasi contoh ditambahkan\n"), nk);
-		}
-	}
+	if (nk >= 0 && nl < 0 && rc == CLI_OK)
+		rc = cli_admin_demo_koperasi(&a, nk, seed, 0, tty);
 	app_close(&a);
 out_args:
 	cli_opts_free(opts);

@@ -933,11 +933,112 @@ out:
 	return rc;
 }
 
+/* ---- the program clock ---------------------------------------------------------- */
+
+void demo_clock_save(struct demo_clock *c)
+{
+	const char *v = getenv("BERKAS_NOW");
+	c->saved = v != NULL ? xstrdup(v) : NULL;
+}
+
+void demo_clock_at(day_t day, int minute)
+{
+	char iso[11], when[32];
+	if (minute < 0)
+		minute = 0;
+	if (minute > 23 * 60 + 59)
+		minute = 23 * 60 + 59;
+	date_fmt_iso(day, iso);
+	snprintf(when, sizeof when, "%sT%02d:%02d", iso, minute / 60, minute % 60);
+	setenv("BERKAS_NOW", when, 1);
+}
+
+/* Puts the saved clock back, keeping it saved. */
+static void demo_clock_put(const struct demo_clock *c)
+{
+	if (c->saved != NULL)
+		setenv("BERKAS_NOW", c->saved, 1);
+	else
+		unsetenv("BERKAS_NOW");
+}
+
+void demo_clock_restore(struct demo_clock *c)
+{
+	demo_clock_put(c);
+	free(c->saved);
+	c->saved = NULL;
+}
+
+/* ---- a letter that brings a service request ------------------------------------ */
+
+/* Registers x as the clerk would at its time, and the Kepala Dinas disposes
+ * it to its handler; the program clock is moved for both (the caller puts it
+ * back). */
+static int demo_extra_one(struct demo *d, struct demo_letter *x, char **cause)
+{
+	struct app *a = d->a;
+	char iso[11];
+
+	values_free(&d->v);
+	values_init(&d->v);
+	date_fmt_iso(x->day, iso);
+	values_set(&d->v, "tanggal_diterima", iso);
+	values_set(&d->v, "asal_surat", x->sender);
+	values_set(&d->v, "nomor_surat", x->letter_no);
+	date_fmt_iso(x->letter_day, iso);
+	values_set(&d->v, "tanggal_surat", iso);
+	values_set(&d->v, "perihal", x->subject);
+	values_set(&d->v, "sifat", "Biasa");
+	values_set(&d->v, "urgensi", "Biasa");
+	values_set(&d->v, "penting", "P");
+	if (d->has[K_KODE] && x->code != NULL) {
+		const char *code = demo_known_code(kind_field(d->k, "kode_klasifikasi"), x->code);
+		if (code != NULL)
+			values_set(&d->v, "kode_klasifikasi", code);
+	}
+	if (d->has[K_INDEKS] && x->index != NULL)
+		values_set(&d->v, "indeks", x->index);
+	if (d->has[K_ISI] && x->summary != NULL)
+		values_set(&d->v, "isi_ringkas", x->summary);
+	if (d->has[K_LAMPIRAN])
+		values_set(&d->v, "lampiran", "1 (satu) berkas");
+	char deadline[11];
+	date_fmt_iso(calendar_add_workdays(a->cal, x->day, a->cfg.deadline_days[0]), deadline);
+
+	demo_clock_at(x->day, x->minute);
+	struct case_rec c;
+	memset(&c, 0, sizeof c);
+	const char *clerk = d->onbehalf_clerk ? d->onbehalf_clerk : d->clerks[0];
+	if (store_case_insert(a->st, d->k, &d->v, clerk, deadline, &c, cause) != 0)
+		return -1;
+	snprintf(x->number, sizeof x->number, "%s", c.number_text ? c.number_text : "");
+	snprintf(x->id, sizeof x->id, "%s", c.id);
+	case_clear(&c);
+
+	if (x->dispo_day == 0 || x->handler == NULL || d->top < 0 || d->pos[d->top].holder == NULL)
+		return 0;
+	const struct demo_pos *top = &d->pos[d->top];
+	const char *to[1] = { x->handler };
+	demo_clock_at(x->dispo_day, x->dispo_minute);
+	date_fmt_iso(calendar_add_workdays(a->cal, x->dispo_day, a->cfg.deadline_days[0]), deadline);
+	return store_dispose(a->st, x->id, NULL, top->code, to, 1, "proses lebih lanjut", x->note,
+			     deadline, top->holder, NULL, cause);
+}
+
 int demo_letters(struct app *a, long n, unsigned seed,
 		 void (*progress)(double done, void *ctx), void *ctx, char **cause)
 {
+	return demo_letters_with(a, n, seed, NULL, 0, progress, ctx, cause);
+}
+
+int demo_letters_with(struct app *a, long n, unsigned seed, struct demo_letter *extra,
+		      size_t nextra, void (*progress)(double done, void *ctx), void *ctx,
+		      char **cause)
+{
 	struct demo d;
-	if (n <= 0)
+	if (n < 0)
+		n = 0;
+	if (n == 0 && nextra == 0)
 		return 0;
 	if (demo_setup(&d, a, seed, cause) != 0) {
 		demo_free(&d);
@@ -945,19 +1046,39 @@ int demo_letters(struct app *a, long n, unsigned seed,
 	}
 	int rc = 0;
 	char *why = NULL;
+	struct demo_clock clk;
+	demo_clock_save(&clk);
 	/* each batch writes the FTS and inbox rows of its letters at its commit */
 	if (store_bulk_begin(a->st, &why) != 0) {
 		*cause = why;
+		demo_clock_restore(&clk);
 		demo_free(&d);
 		return -1;
 	}
-	for (long i = 0; i < n && rc == 0; i += DEMO_BATCH) {
-		long end = i + DEMO_BATCH < n ? i + DEMO_BATCH : n;
+	long j = 0;
+	size_t xi = 0;
+	while ((j < n || xi < nextra) && rc == 0) {
 		if (store_begin(a->st, &why) != 0) {
 			rc = -1;
 			break;
 		}
-		for (long j = i; j < end; j++) {
+		for (long b = 0; b < DEMO_BATCH && (j < n || xi < nextra); b++) {
+			/* a service letter goes before the demo letters of later days */
+			day_t next = j < n ? d.wd[(int)((j * (long long)d.nwd) / n)] : 0;
+			if (xi < nextra && (j >= n || extra[xi].day <= next)) {
+				int r = demo_extra_one(&d, &extra[xi], &why);
+				demo_clock_put(&clk); /* the demo letters keep the caller's */
+				if (r != 0) {
+					char *m = xasprintf(_("surat masuk layanan demo ke-%zu: %s"),
+							    xi + 1, why ? why : "?");
+					free(why);
+					why = m;
+					rc = -1;
+					break;
+				}
+				xi++;
+				continue;
+			}
 			if (demo_one(&d, j, n, &why) != 0) {
 				char *m = xasprintf(_("surat demo ke-%ld: %s"), j + 1,
 						    why ? why : "?");
@@ -966,8 +1087,9 @@ int demo_letters(struct app *a, long n, unsigned seed,
 				rc = -1;
 				break;
 			}
-			if (progress != NULL && (j + 1) % 1000 == 0)
-				progress((double)(j + 1) / (double)n, ctx);
+			j++;
+			if (progress != NULL && j % 1000 == 0)
+				progress((double)j / (double)n, ctx);
 		}
 		if (rc != 0) {
 			store_rollback(a->st);
@@ -976,6 +1098,7 @@ int demo_letters(struct app *a, long n, unsigned seed,
 		if (store_commit(a->st, &why) != 0)
 			rc = -1;
 	}
+	demo_clock_restore(&clk);
 	char *end_why = NULL;
 	if (store_bulk_end(a->st, &end_why) != 0) {
 		if (rc == 0) {
@@ -985,7 +1108,7 @@ int demo_letters(struct app *a, long n, unsigned seed,
 			free(end_why);
 		}
 	}
-	if (rc == 0 && progress != NULL)
+	if (rc == 0 && progress != NULL && n > 0)
 		progress(1.0, ctx);
 	if (rc != 0)
 		*cause = why ? why : xstrdup(_("data demo gagal dibuat"));
