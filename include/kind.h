@@ -68,7 +68,11 @@ struct kstep {
 
 struct kind_regmap {
 	char *kop_field;  /* registry field key, or "rat" */
-	char *case_field; /* this kind's field key */
+	char *case_field; /* this kind's field key; NULL for a fixed value */
+	char *literal;    /* "= VALUE" in the file: VALUE is written together with
+			   * the kind's other [registry] fields, when one of
+			   * them is (e.g. status_nik once a certificate is
+			   * recorded); NULL otherwise */
 };
 
 struct kind {

@@ -1041,6 +1041,21 @@ static void kind_load_registry(struct kind_ctx *c)
 					 " status_nik, atau rat)"), c->path, key);
 			continue;
 		}
+		if (val != NULL && *val == '=') {
+			/* a fixed value: "status_nik = =Sudah Bersertifikat" */
+			char *lit = str_trim(xstrdup(val + 1));
+			if (rat || *lit == '\0') {
+				errs_add(c->e, rat ? _("%s: [registry] %s: rat memerlukan isian tanggal,"
+						       " bukan nilai tetap")
+						   : _("%s: [registry] %s: nilai tetap kosong"), c->path, key);
+				free(lit);
+				continue;
+			}
+			k->registry[k->n_registry].kop_field = xstrdup(key);
+			k->registry[k->n_registry].literal = lit;
+			k->n_registry++;
+			continue;
+		}
 		const struct kfield *f = val != NULL && *val ? kind_field(k, val) : NULL;
 		if (val == NULL || *val == '\0') {
 			errs_add(c->e, _("%s: [registry] %s: wajib diisi (kunci isian jenis ini)"),
@@ -1303,6 +1318,7 @@ void kind_free(struct kind *k)
 	for (size_t i = 0; i < k->n_registry; i++) {
 		free(k->registry[i].kop_field);
 		free(k->registry[i].case_field);
+		free(k->registry[i].literal);
 	}
 	free(k->registry);
 	free(k->key);

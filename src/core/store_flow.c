@@ -290,6 +290,13 @@ static int flow_writeback(struct store *st, const struct kind *k, const struct v
 		koperasi_put(&part, f->id, val);
 		any = 1;
 	}
+	/* fixed values go with the fields the case fills */
+	for (size_t i = 0; any && i < k->n_registry; i++) {
+		const struct kind_regmap *m = &k->registry[i];
+		const struct kop_fielddef *f = koperasi_field(m->kop_field);
+		if (f != NULL && m->literal != NULL)
+			koperasi_put(&part, f->id, m->literal);
+	}
 	if (any) {
 		if ((ref = store_koperasi_ref(st, cause)) == NULL)
 			goto out;

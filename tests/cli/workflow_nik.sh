@@ -117,6 +117,7 @@ expect_contains "$T/err" "berkas: berkas sudah selesai"
 expect_status 0 berkas koperasi show $nik
 expect_contains "$T/out" "NIK-5371-2026-0001"
 expect_contains "$T/out" "13-03-2031"
+expect_contains "$T/out" "Sudah Bersertifikat"
 expect_contains "$T/out" "Sertifikat NIK Koperasi 0001/NIK/2026: Permohonan pencetakan Sertifikat Nomor Induk Koperasi [selesai]"
 expect_contains "$T/out" "dari berkas Sertifikat NIK Koperasi 0001/NIK/2026"
 

@@ -623,6 +623,7 @@ static void test_certificate_writeback(void **state)
 	assert_string_equal(k.no_sertifikat, "NIK-5371-0001");
 	assert_string_equal(k.tanggal_sertifikat, "2026-03-02");
 	assert_string_equal(k.sertifikat_berlaku, "2031-03-02");
+	assert_string_equal(k.status_nik, "Sudah Bersertifikat"); /* the fixed value */
 	assert_int_equal(k.version, 2);
 	koperasi_clear(&k);
 	struct event *ev;
@@ -639,13 +640,13 @@ static void test_certificate_writeback(void **state)
 	}
 	events_free(ev, n);
 	assert_int_equal(named, 1);
-	assert_int_equal(changed, 3);
+	assert_int_equal(changed, 4);
 	/* saving again with nothing new writes nothing more */
 	const char *const same[] = { "pemohon=Ani", NULL };
 	assert_int_equal(set_case(f, c.id, same, "stafpkop", &cause), 0);
 	assert_int_equal(store_koperasi_events(f->a.st, kid, &ev, &n), 0);
 	events_free(ev, n);
-	assert_int_equal(n, 1 + 1 + 3);
+	assert_int_equal(n, 1 + 1 + 4);
 	/* the cooperative's cases */
 	assert_int_equal(store_koperasi_cases(f->a.st, kid, &rows, &n, &cause), 0);
 	assert_int_equal(n, 1);
@@ -844,7 +845,7 @@ static void test_kind_sections(void **state)
 			    "[rules]\nsurat_masuk = surat\nkantor_layanan = yes\nditeruskan = ke\n"
 			    "surat_penerusan = nomor_penerusan\n"
 			    "[registry]\nno_sertifikat = catatan\ntanggal_sertifikat = terbit\n"
-			    "rat = tanggal\n", &k);
+			    "rat = tanggal\nstatus_nik = = Sudah Bersertifikat\n", &k);
 	if (m != NULL)
 		fail_msg("%s", m);
 	assert_int_equal(k->n_columns, 4);
@@ -854,14 +855,19 @@ static void test_kind_sections(void **state)
 	assert_string_equal(k->forward_field, "ke");
 	assert_string_equal(k->forward_letter_field, "nomor_penerusan");
 	assert_string_equal(k->letter_field, "surat");
-	assert_int_equal(k->n_registry, 3);
-	int rat = 0;
+	assert_int_equal(k->n_registry, 4);
+	int rat = 0, fixed = 0;
 	for (size_t i = 0; i < k->n_registry; i++)
 		if (strcmp(k->registry[i].kop_field, "rat") == 0) {
 			rat = 1;
 			assert_string_equal(k->registry[i].case_field, "tanggal");
+		} else if (strcmp(k->registry[i].kop_field, "status_nik") == 0) {
+			fixed = 1;
+			assert_null(k->registry[i].case_field);
+			assert_string_equal(k->registry[i].literal, "Sudah Bersertifikat");
 		}
 	assert_true(rat);
+	assert_true(fixed);
 	kind_free(k);
 
 	expect_load_error("[list]\ncolumns = nomor, pemohon\n",
@@ -887,6 +893,8 @@ static void test_kind_sections(void **state)
 			  "uji.ini: [registry] no_sertifikat: isian 'nomor_sk' tidak ada di jenis ini");
 	expect_load_error("[registry]\nrat = catatan\n",
 			  "[registry] rat: isian 'catatan' harus bertipe date");
+	expect_load_error("[registry]\nstatus_nik = =\n", "uji.ini: [registry] status_nik: nilai tetap kosong");
+	expect_load_error("[registry]\nrat = = 2026\n", "[registry] rat: rat memerlukan isian tanggal");
 	expect_load_error("[registry]\nno_sertifikat = terbit\n",
 			  "[registry] no_sertifikat: isian 'terbit' bertipe date");
 }
