@@ -951,34 +951,9 @@ int store_koperasi_each(struct store *st, int (*fn)(const struct koperasi *k, vo
 /* The history of a cooperative, oldest first (caller frees with events_free); 0 or -1. */
 int store_koperasi_events(struct store *st, const char *id, struct event **out, size_t *n)
 {
-	*out = NULL;
-	*n = 0;
 	sqlite3_stmt *s = store_stmt(st, SQL_EVENTS);
 	store_bind_text(s, ":kid", id);
-	size_t cap = 0;
-	int rc;
-	while ((rc = store_step(st, s, NULL)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*out = xreallocarray(*out, cap, sizeof **out);
-		}
-		struct event *e = &(*out)[(*n)++];
-		e->at = store_col_text(s, 0);
-		e->actor = store_col_text(s, 1);
-		e->on_behalf = store_col_text(s, 2);
-		e->action = store_col_text(s, 3);
-		e->field = store_col_text(s, 4);
-		e->old_value = store_col_text(s, 5);
-		e->new_value = store_col_text(s, 6);
-	}
-	if (rc != SQLITE_DONE) {
-		events_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return -1;
-	}
-	store_reset(s);
-	return 0;
+	return store_events_read(st, s, out, n);
 }
 
 /* ---- list pages ------------------------------------------------------------------------------ */
