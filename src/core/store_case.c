@@ -695,10 +695,11 @@ static int store_field_event(struct store *st, const char *id, const char *now, 
 	return store_event(st, id, now, actor, NULL, "diubah", key, a, b, cause);
 }
 
-/* The "changed by whom and when" message of a version conflict. */
-static char *store_conflict_cause(struct store *st, const char *id)
+/* The "changed by whom and when" message of a version conflict: s selects
+ * (version, updated_by, updated_at) of the row :id; missing is the message
+ * when the row is gone. Shared with the registry (store_koperasi.c). */
+char *store_conflict_msg(struct store *st, sqlite3_stmt *s, const char *id, const char *missing)
 {
-	sqlite3_stmt *s = store_stmt(st, SQL_CASE_CHANGED);
 	store_bind_text(s, ":id", id);
 	char *msg;
 	if (store_step(st, s, NULL) == SQLITE_ROW) {
@@ -714,7 +715,7 @@ static char *store_conflict_cause(struct store *st, const char *id)
 				by ? by : "?", local, (long long)sqlite3_column_int64(s, 0));
 		store_reset(s);
 	} else {
-		msg = xstrdup(_("berkas tidak ditemukan"));
+		msg = xstrdup(missing);
 	}
 	return msg;
 }
@@ -752,7 +753,8 @@ int store_case_update(struct store *st, const struct kind *k, const char *id,
 		goto done;
 	}
 	if (old.version != expected_version) {
-		*cause = store_conflict_cause(st, id);
+		*cause = store_conflict_msg(st, store_stmt(st, SQL_CASE_CHANGED), id,
+					    _("berkas tidak ditemukan"));
 		if (current != NULL) {
 			*current = old;
 			memset(&old, 0, sizeof old);
@@ -817,7 +819,8 @@ int store_case_update(struct store *st, const struct kind *k, const char *id,
 	if (store_run(st, s, cause) != 0)
 		goto done;
 	if (sqlite3_changes(st->db) != 1) {
-		*cause = store_conflict_cause(st, id);
+		*cause = store_conflict_msg(st, store_stmt(st, SQL_CASE_CHANGED), id,
+					    _("berkas tidak ditemukan"));
 		goto done;
 	}
 	if (rid != 0 && store_bulk_fts(st, rid, 0, cause) != 0)

@@ -160,6 +160,10 @@ int  store_event(struct store *st, const char *case_id, const char *at, const ch
  * action, field, old_value, new_value) into *out in its order; caller frees
  * with events_free. 0, or -1 (store_dispo.c). */
 int  store_events_read(struct store *st, sqlite3_stmt *s, struct event **out, size_t *n);
+/* "diubah oleh X pada ... (versi N)" from s, which selects (version,
+ * updated_by, updated_at) of row :id; missing when there is none. Caller frees
+ * (store_case.c). */
+char *store_conflict_msg(struct store *st, sqlite3_stmt *s, const char *id, const char *missing);
 /* The steps a new case gets and their state right after registering: the
  * steps that complete on register done (earlier ones skipped), the next one
  * started; step and actor are the current step (0, NULL: none), which the

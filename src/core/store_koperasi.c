@@ -807,30 +807,6 @@ int store_koperasi_insert_many(struct store *st, struct koperasi *const *k, size
 	return 0;
 }
 
-/* "diubah oleh X pada ..." for a record whose version moved on. */
-static char *kop_conflict(struct store *st, const char *id)
-{
-	sqlite3_stmt *s = store_stmt(st, SQL_VERSION);
-	store_bind_text(s, ":id", id);
-	char *msg;
-	if (store_step(st, s, NULL) == SQLITE_ROW) {
-		const char *by = (const char *)sqlite3_column_text(s, 1);
-		const char *at = (const char *)sqlite3_column_text(s, 2);
-		time_t t;
-		char local[17];
-		if (at != NULL && ts_parse_utc(at, &t) == 0)
-			ts_fmt_local(t, local);
-		else
-			snprintf(local, sizeof local, "%s", at ? at : "?");
-		msg = xasprintf(_("diubah oleh %s pada %s (versi %lld); perubahan Anda belum disimpan"),
-				by ? by : "?", local, (long long)sqlite3_column_int64(s, 0));
-		store_reset(s);
-	} else {
-		msg = xstrdup(_("koperasi tidak ditemukan"));
-	}
-	return msg;
-}
-
 static int kop_same(const char *a, const char *b)
 {
 	if (a == NULL || b == NULL)
@@ -866,7 +842,8 @@ int store_koperasi_update(struct store *st, struct koperasi *k, long expected_ve
 		goto out;
 	}
 	if (r == 0 || old.version != expected_version) {
-		*cause = kop_conflict(st, k->id);
+		*cause = store_conflict_msg(st, store_stmt(st, SQL_VERSION), k->id,
+					    _("koperasi tidak ditemukan"));
 		if (r == 1 && current != NULL)
 			koperasi_copy(current, &old);
 		goto out;
