@@ -67,7 +67,8 @@ const char store_koperasi_schema_sql[] =
 	"CREATE UNIQUE INDEX koperasi_nik ON koperasi(nik) WHERE nik IS NOT NULL;\n"
 	"CREATE UNIQUE INDEX koperasi_bh ON koperasi(no_badan_hukum)"
 	" WHERE no_badan_hukum IS NOT NULL;\n"
-	/* one index per list sort; the expressions must match kop_sort_expr */
+	/* one index per list sort; the expressions must match kop_page_sql
+	 * (schema v4 in store.c puts koperasi_nama on lower(nama)) */
 	"CREATE INDEX koperasi_nama ON koperasi(nama);\n"
 	"CREATE INDEX koperasi_rat ON koperasi(coalesce(rat_terakhir, ''));\n"
 	"CREATE INDEX koperasi_updated ON koperasi(updated_at);\n"
@@ -134,7 +135,9 @@ static const char SQL_GET[] = "SELECT " KOP_COLS " FROM koperasi WHERE id = :id"
 static const char SQL_BY_NIK[] = "SELECT " KOP_COLS " FROM koperasi WHERE nik = :nik";
 static const char SQL_BY_BH[] =
 	"SELECT " KOP_COLS " FROM koperasi WHERE no_badan_hukum = :bh";
-static const char SQL_EACH[] = "SELECT " KOP_COLS " FROM koperasi ORDER BY nama, rowid";
+/* lower(nama): the index of schema v4 (the order of the column's NOCASE) */
+static const char SQL_EACH[] =
+	"SELECT " KOP_COLS " FROM koperasi ORDER BY lower(nama), rowid";
 static const char SQL_VERSION[] =
 	"SELECT version, updated_by, updated_at FROM koperasi WHERE id = :id";
 static const char SQL_EVENT_INSERT[] =
@@ -936,7 +939,7 @@ int store_koperasi_events(struct store *st, const char *id, struct event **out, 
 /* ---- list pages ------------------------------------------------------------------------------ */
 
 /* Sort keys; each matches an index expression of the schema. */
-#define KOP_E_NAMA    "k.nama"
+#define KOP_E_NAMA    "lower(k.nama)" /* schema v4; the order of NOCASE */
 #define KOP_E_RAT     "coalesce(k.rat_terakhir, '')"
 #define KOP_E_DIUBAH  "k.updated_at"
 

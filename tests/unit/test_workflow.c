@@ -728,7 +728,7 @@ static void test_migration_v2(void **state)
 	store_close(st);
 
 	assert_int_equal(store_open(old, 0, &st, &cause), 0);
-	assert_int_equal(store_schema_version(st), 3);
+	assert_int_equal(store_schema_version(st), 4);
 	struct case_rec c;
 	assert_int_equal(store_case_get(st, "01900000-0000-7000-8000-000000000001", &c), 1);
 	assert_string_equal(c.subject, "Undangan rapat lama");
