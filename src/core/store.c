@@ -927,6 +927,15 @@ int store_open_version(const char *path, int create, int version, struct store *
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, 5000);
 	char *err = NULL;
+	/* A new database gets 16 KiB pages (SQLite's default is 4 KiB; an
+	 * existing file keeps its own, and the pragma then does nothing). Rows of
+	 * the registry and of cases are 300-500 bytes with several indexes and a
+	 * full-text index beside them: an import of 100,000 cooperatives commits
+	 * its 100 MB in a quarter as many page writes and runs about 15% faster,
+	 * while list and search on 100,000 letters measure the same (tests/bench).
+	 * It must come before WAL mode, which fixes the size. */
+	if (create)
+		sqlite3_exec(st->db, "PRAGMA page_size = 16384", NULL, NULL, NULL);
 	/* statement journals in memory; a small page cache and no mmap keep a
 	 * session's memory small (SQL_CACHE_NORMAL) */
 	if (sqlite3_exec(st->db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
