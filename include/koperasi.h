@@ -297,6 +297,26 @@ long store_koperasi_bulk_existing(const struct kop_bulk *b); /* rows before bulk
  * rows inserted so far, which bulk_end would otherwise write. 1 when it wrote
  * some, 0 when there were none to write, -1 with cause. */
 int  store_koperasi_bulk_step(struct store *st, struct kop_bulk *b, long max, char **cause);
+/*
+ * The full-text index of a bulk write into an empty registry, built on the
+ * side by another thread: fts_side_new (this thread, after bulk_begin) makes
+ * an in-memory copy of the index's table, or returns NULL when the registry
+ * or its index is not empty (or on any error: then bulk_end builds it as
+ * usual). The other thread then adds, in insert order, each record the bulk
+ * write inserts (fts_side_add; 0, or -1 and the side is given up) and
+ * finishes with fts_side_done. bulk_fts_from tells bulk_end to call wait(ctx)
+ * once the table's own indexes are built: it returns the side when the other
+ * thread has finished with it (or NULL), and bulk_end copies it in when it
+ * holds exactly the rows the bulk write inserted, else builds the index
+ * itself. The caller frees the side after bulk_end.
+ */
+struct kop_fts_side;
+struct kop_fts_side *store_koperasi_fts_side_new(struct store *st, const struct kop_bulk *b);
+int  store_koperasi_fts_side_add(struct kop_fts_side *side, const struct koperasi *k);
+void store_koperasi_fts_side_done(struct kop_fts_side *side);
+void store_koperasi_fts_side_free(struct kop_fts_side *side);
+void store_koperasi_bulk_fts_from(struct kop_bulk *b, struct kop_fts_side *(*wait)(void *ctx),
+				  void *ctx);
 /* Optional, around the transaction of a bulk write of expected_rows (before
  * store_begin; finish after its commit or rollback). When the write is large
  * and no other connection has the database open, prepare switches it from

@@ -185,6 +185,14 @@ struct imp {
 	size_t                         pcap;       /* problems allocated */
 	struct pipe                   *pipe;       /* the reading thread's queue, or NULL */
 	char                          *cause;
+	/* the full-text index built on the side (store_koperasi_fts_side_new):
+	 * the parser keeps the searched fields of each row that goes in, and a
+	 * third thread indexes them while this one builds the table's indexes */
+	struct kop_fts_side           *side;
+	int                            side_keep;  /* the parser keeps rows (it may give up) */
+	struct buf                     side_rows;  /* nama, kelurahan, kecamatan, pengurus, each NUL-ended */
+	pthread_t                      side_thread;
+	int                            side_live;  /* side_thread runs or awaits its join */
 };
 
 static void imp_problem(struct imp *m, long line, const char *column, const char *value,
@@ -755,6 +763,68 @@ static void imp_batch_free(struct batch *b)
 	free(b);
 }
 
+#define IMP_SIDE_MAX ((size_t)256 << 20) /* bytes of kept fields before the side is given up */
+
+static void imp_side_field(struct buf *b, const char *v)
+{
+	buf_add(b, v ? v : "", (v ? strlen(v) : 0) + 1);
+}
+
+/* Keeps the fields of a row that goes in for the side index (parser thread). */
+static void imp_side_keep(struct imp *m, const struct koperasi *k)
+{
+	if (m->side_rows.len > IMP_SIDE_MAX) {
+		m->side_keep = 0; /* bulk_end indexes them itself */
+		return;
+	}
+	imp_side_field(&m->side_rows, k->nama);
+	imp_side_field(&m->side_rows, k->kelurahan);
+	imp_side_field(&m->side_rows, k->kecamatan);
+	imp_side_field(&m->side_rows, k->pengurus);
+}
+
+/* The third thread: indexes the kept rows in the side database. */
+static void *imp_side_build(void *arg)
+{
+	struct imp *m = arg;
+	const char *t = m->side_rows.s, *end = t + m->side_rows.len;
+	struct koperasi k;
+	koperasi_init(&k); /* only borrows: never cleared */
+	while (t != NULL && t < end) {
+		char **f[] = { &k.nama, &k.kelurahan, &k.kecamatan, &k.pengurus };
+		for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
+			*f[i] = *t ? (char *)t : NULL;
+			t += strlen(t) + 1;
+		}
+		if (store_koperasi_fts_side_add(m->side, &k) != 0)
+			break;
+	}
+	store_koperasi_fts_side_done(m->side);
+	return NULL;
+}
+
+/* bulk_end's wait for the side index (store_koperasi_bulk_fts_from). */
+static struct kop_fts_side *imp_side_wait(void *ctx)
+{
+	struct imp *m = ctx;
+	if (!m->side_live)
+		return NULL;
+	pthread_join(m->side_thread, NULL);
+	m->side_live = 0;
+	return m->side;
+}
+
+/* Starts indexing the kept rows on the side, if the parser kept them all. */
+static void imp_side_start(struct imp *m)
+{
+	if (m->side == NULL || !m->side_keep)
+		return;
+	if (pthread_create(&m->side_thread, NULL, imp_side_build, m) != 0)
+		return;
+	m->side_live = 1;
+	store_koperasi_bulk_fts_from(m->bulk, imp_side_wait, m);
+}
+
 static int imp_row_parse(struct csv_record *r, void *ctx)
 {
 	struct imp *m = ctx;
@@ -784,7 +854,11 @@ static int imp_row_parse(struct csv_record *r, void *ctx)
 		}
 		p->cur = b != NULL ? b : xcalloc(1, sizeof *p->cur);
 	}
-	imp_prepare(m, &p->cur->job[p->cur->n++], r);
+	struct job *j = &p->cur->job[p->cur->n++];
+	imp_prepare(m, j, r);
+	/* with parser_keys a row goes in exactly when it is good and new */
+	if (m->side_keep && j->shape_ok && j->check_ok && j->dl == 0)
+		imp_side_keep(m, &j->k);
 	if (p->cur->n == IMP_BATCH && imp_push(m, p) != 0)
 		return 1;
 	return 0;
@@ -1009,9 +1083,15 @@ int koperasi_import(struct app *a, const char *path, const struct kop_import_opt
 	/* without lookups in the database or updates, whether a row goes in
 	 * depends on the row alone: the parser thread can keep the keys seen */
 	m.parser_keys = !m.lookups && !m.o->update;
+	int threaded = m.total >= IMP_THREADED_BYTES;
+	buf_init(&m.side_rows);
+	if (threaded && m.parser_keys) {
+		m.side = store_koperasi_fts_side_new(a->st, m.bulk);
+		m.side_keep = m.side != NULL;
+	}
 	char *why = NULL;
-	int rc = m.total >= IMP_THREADED_BYTES ? imp_run_threaded(&m, &why)
-					       : csv_read_each(path, m.delim, imp_row_inline, &m, &why);
+	int rc = threaded ? imp_run_threaded(&m, &why)
+			  : csv_read_each(path, m.delim, imp_row_inline, &m, &why);
 	if (rc == 0 && !m.header_done)
 		why = xasprintf(_("%s: berkas kosong"), path);
 	if (rc != 0 || why != NULL || m.cause != NULL) {
@@ -1036,6 +1116,7 @@ int koperasi_import(struct app *a, const char *path, const struct kop_import_opt
 		report->inserted = report->updated = report->unchanged = 0;
 		goto out;
 	}
+	imp_side_start(&m);
 	int built = store_koperasi_bulk_end(a->st, m.bulk, 1, cause);
 	m.bulk = NULL;
 	if (built != 0) {
@@ -1057,6 +1138,9 @@ out:
 		store_koperasi_bulk_end(a->st, m.bulk, 0, NULL);
 	}
 	store_koperasi_bulk_finish(a->st);
+	imp_side_wait(&m); /* when bulk_end did not get to it */
+	store_koperasi_fts_side_free(m.side);
+	buf_free(&m.side_rows);
 	if (m.badfp != NULL)
 		fclose(m.badfp);
 	for (size_t i = 0; i < m.ncols; i++)

@@ -290,6 +290,14 @@ static const char SQL_BULK_EVENTS[] =
 	" old_value, new_value) SELECT berkas_koperasi_id(), id, created_at, created_by, NULL,"
 	" :action, NULL, NULL, :note FROM koperasi WHERE rowid > :after AND rowid <= :upto"
 	" ORDER BY rowid";
+/* FTS5's automerge setting (absent: its default, 4) */
+#define KOP_FTS_AUTOMERGE 4
+static const char SQL_FTS_MERGE_GET[] =
+	"SELECT v FROM koperasi_fts_config WHERE k = 'automerge'";
+static const char SQL_FTS_MERGE_OFF[] =
+	"INSERT INTO koperasi_fts(koperasi_fts, rank) VALUES ('automerge', 0)";
+static const char SQL_FTS_MERGE_SET[] =
+	"INSERT INTO koperasi_fts(koperasi_fts, rank) VALUES ('automerge', :n)";
 static const char SQL_BULK_LAST[] = "SELECT coalesce(max(rowid), 0) FROM koperasi";
 
 struct kop_bulk {
@@ -302,6 +310,8 @@ struct kop_bulk {
 	char         *note;
 	char        **sql;        /* CREATE INDEX of each index dropped */
 	size_t        n;
+	struct kop_fts_side *(*fts_wait)(void *ctx); /* the side index (bulk_fts_from) */
+	void         *fts_ctx;
 };
 
 /* The bulk write in progress (one at a time: it lives inside one transaction). */
@@ -434,7 +444,7 @@ static struct {
 	long          fk;
 } kop_direct;
 
-/* Runs a one-row PRAGMA (static text): its value as a number, or -1. */
+/* Runs a one-row PRAGMA or query (static text): its number, or -1. */
 static long kop_pragma(struct store *st, const char *sql)
 {
 	sqlite3_stmt *s = store_stmt(st, sql);
@@ -534,6 +544,209 @@ int store_koperasi_bulk_step(struct store *st, struct kop_bulk *b, long max, cha
 	return 1;
 }
 
+/* ---- a full-text index built on the side ---------------------------------------------- */
+
+struct kop_fts_side {
+	sqlite3      *db;     /* in memory */
+	sqlite3_stmt *ins;
+	long long     first;  /* rowid of the first row added: the bulk write's first */
+	long long     next;   /* rowid of the next */
+	int           failed; /* an add failed: the side is not used */
+	int           done;   /* fts_side_done committed it */
+};
+
+static const char SQL_FTS_DEF[] =
+	"SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'koperasi_fts'";
+/* 1 when the index has no entries: no segment pages and no segment index rows
+ * (FTS5 keeps its averages and structure records at ids 1 and 10) */
+static const char SQL_FTS_EMPTY[] =
+	"SELECT NOT EXISTS (SELECT 1 FROM koperasi_fts_data WHERE id > 10)"
+	" AND NOT EXISTS (SELECT 1 FROM koperasi_fts_idx)";
+static const char SQL_BULK_NEW[] =
+	"SELECT count(*), coalesce(max(rowid), 0) FROM koperasi WHERE rowid > :after";
+static const char SQL_FTS_DATA_CLEAR[] = "DELETE FROM koperasi_fts_data";
+static const char SQL_FTS_IDX_CLEAR[] = "DELETE FROM koperasi_fts_idx";
+static const char SQL_FTS_DATA_READ[] = "SELECT id, block FROM koperasi_fts_data";
+static const char SQL_FTS_DATA_PUT[] = "INSERT INTO koperasi_fts_data(id, block) VALUES (?, ?)";
+static const char SQL_FTS_IDX_READ[] = "SELECT segid, term, pgno FROM koperasi_fts_idx";
+static const char SQL_FTS_IDX_PUT[] =
+	"INSERT INTO koperasi_fts_idx(segid, term, pgno) VALUES (?, ?, ?)";
+
+/*
+ * Tokenizing is most of the cost of a registry's full-text index (a third of
+ * an import of 100,000 cooperatives), and the one part of a bulk write that
+ * needs nothing of the database: another thread builds the same index in an
+ * in-memory database while this one builds the table's indexes, and the
+ * finished index (its few thousand pages of FTS5 data) is copied in. The
+ * table is created from the database's own definition, so both agree.
+ */
+struct kop_fts_side *store_koperasi_fts_side_new(struct store *st, const struct kop_bulk *b)
+{
+	if (b == NULL || b->existing != 0 || kop_pragma(st, SQL_FTS_EMPTY) != 1)
+		return NULL;
+	sqlite3_stmt *s = store_stmt(st, SQL_FTS_DEF);
+	char *def = store_step(st, s, NULL) == SQLITE_ROW ? store_col_text(s, 0) : NULL;
+	store_reset(s);
+	if (def == NULL)
+		return NULL;
+	struct kop_fts_side *side = xcalloc(1, sizeof *side);
+	/* no merging while it is built, as in bulk_end (kop_bulk_fts) */
+	int ok = sqlite3_open_v2(":memory:", &side->db, SQLITE_OPEN_READWRITE |
+				 SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK &&
+		 sqlite3_exec(side->db, def, NULL, NULL, NULL) == SQLITE_OK &&
+		 sqlite3_exec(side->db, SQL_FTS_MERGE_OFF, NULL, NULL, NULL) == SQLITE_OK &&
+		 sqlite3_exec(side->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK &&
+		 sqlite3_prepare_v2(side->db, SQL_FTS_INSERT, -1, &side->ins, NULL) == SQLITE_OK;
+	free(def);
+	if (!ok) {
+		store_koperasi_fts_side_free(side);
+		return NULL;
+	}
+	side->first = side->next = b->after + 1;
+	return side;
+}
+
+/* Adds the entry of the next record the bulk write inserts; 0 or -1. */
+int store_koperasi_fts_side_add(struct kop_fts_side *side, const struct koperasi *k)
+{
+	if (side->failed)
+		return -1;
+	sqlite3_stmt *s = side->ins;
+	/* the parameters of SQL_FTS_INSERT: rowid, nama, kelurahan, kecamatan, pengurus */
+	sqlite3_bind_int64(s, 1, side->next);
+	sqlite3_bind_text(s, 2, k->nama, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, k->kelurahan, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, k->kecamatan, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, k->pengurus, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	if (rc != SQLITE_DONE) {
+		side->failed = 1;
+		return -1;
+	}
+	side->next++;
+	return 0;
+}
+
+/* The other thread is done adding: the index is written out. */
+void store_koperasi_fts_side_done(struct kop_fts_side *side)
+{
+	if (!side->failed && sqlite3_exec(side->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		side->failed = 1;
+	side->done = 1;
+}
+
+void store_koperasi_fts_side_free(struct kop_fts_side *side)
+{
+	if (side == NULL)
+		return;
+	sqlite3_finalize(side->ins);
+	sqlite3_close(side->db);
+	free(side);
+}
+
+void store_koperasi_bulk_fts_from(struct kop_bulk *b, struct kop_fts_side *(*wait)(void *ctx),
+				  void *ctx)
+{
+	b->fts_wait = wait;
+	b->fts_ctx = ctx;
+}
+
+/* Copies the rows of one FTS5 shadow table from the side; 0 or -1. */
+static int kop_fts_copy(struct store *st, sqlite3 *from, const char *read, const char *put,
+			int ncols, char **cause)
+{
+	sqlite3_stmt *r;
+	if (sqlite3_prepare_v2(from, read, -1, &r, NULL) != SQLITE_OK) {
+		*cause = xstrdup(sqlite3_errmsg(from));
+		return -1;
+	}
+	sqlite3_stmt *w = store_stmt(st, put);
+	int rc, ret = 0;
+	while (ret == 0 && (rc = sqlite3_step(r)) == SQLITE_ROW) {
+		for (int i = 0; i < ncols; i++)
+			sqlite3_bind_value(w, i + 1, sqlite3_column_value(r, i)); /* copied */
+		ret = store_run(st, w, cause);
+	}
+	if (ret == 0 && rc != SQLITE_DONE) {
+		*cause = xstrdup(sqlite3_errmsg(from));
+		ret = -1;
+	}
+	sqlite3_finalize(r);
+	return ret;
+}
+
+/* Puts the side's index in place of the (empty) registry index when it holds
+ * exactly the rows the bulk write inserted: 1; 0 when it does not (nothing
+ * changed); -1 with *cause. */
+static int kop_fts_adopt(struct store *st, const struct kop_bulk *b, struct kop_fts_side *side,
+			 char **cause)
+{
+	if (side->failed || !side->done || side->first != b->after + 1 ||
+	    kop_pragma(st, SQL_FTS_EMPTY) != 1)
+		return 0;
+	sqlite3_stmt *s = store_stmt(st, SQL_BULK_NEW);
+	store_bind_int(s, ":after", b->after);
+	if (store_step(st, s, cause) != SQLITE_ROW)
+		return -1;
+	long long n = sqlite3_column_int64(s, 0), last = sqlite3_column_int64(s, 1);
+	store_reset(s);
+	/* rowids are unique: n rows after `after` up to after + n are all of them */
+	if (n != side->next - side->first || (n > 0 && last != side->next - 1))
+		return 0;
+	/* FTS5 keeps what it last read of its index for as long as the connection
+	 * sees no other connection's commit: an index copied under it would stay
+	 * unseen. A table made anew (from the database's own definition) reads it
+	 * afresh; the drop is undone with the transaction. */
+	s = store_stmt(st, SQL_FTS_DEF);
+	char *def = store_step(st, s, cause) == SQLITE_ROW ? store_col_text(s, 0) : NULL;
+	store_reset(s);
+	if (def == NULL)
+		return -1;
+	int made = sqlite3_exec(st->db, "DROP TABLE koperasi_fts", NULL, NULL, NULL) == SQLITE_OK &&
+		   sqlite3_exec(st->db, def, NULL, NULL, NULL) == SQLITE_OK;
+	free(def);
+	if (!made) {
+		store_db_cause(st, cause);
+		return -1;
+	}
+	if (store_run(st, store_stmt(st, SQL_FTS_DATA_CLEAR), cause) != 0 ||
+	    store_run(st, store_stmt(st, SQL_FTS_IDX_CLEAR), cause) != 0 ||
+	    kop_fts_copy(st, side->db, SQL_FTS_DATA_READ, SQL_FTS_DATA_PUT, 2, cause) != 0 ||
+	    kop_fts_copy(st, side->db, SQL_FTS_IDX_READ, SQL_FTS_IDX_PUT, 3, cause) != 0)
+		return -1;
+	return 1;
+}
+
+/*
+ * The full-text entries of the rows a bulk write inserted: the side's index
+ * when there is one, else built here. FTS5 writes a segment each time its
+ * buffer fills (1 MB) and merges them as they come; for 100,000 rows that
+ * merging is about a third of the work. The segments of one bulk write stay
+ * apart instead, and later writes merge them a little at a time; the
+ * automerge setting is written again at the end. 0 or -1.
+ */
+static int kop_bulk_fts(struct store *st, struct kop_bulk *b, char **cause)
+{
+	long merge = kop_pragma(st, SQL_FTS_MERGE_GET);
+	struct kop_fts_side *side = b->fts_wait != NULL ? b->fts_wait(b->fts_ctx) : NULL;
+	int adopted = side != NULL ? kop_fts_adopt(st, b, side, cause) : 0;
+	if (adopted < 0)
+		return -1;
+	if (!adopted) {
+		if (store_run(st, store_stmt(st, SQL_FTS_MERGE_OFF), cause) != 0)
+			return -1;
+		sqlite3_stmt *s = store_stmt(st, SQL_BULK_FTS);
+		store_bind_int(s, ":after", b->after);
+		if (store_run(st, s, cause) != 0)
+			return -1;
+	}
+	sqlite3_stmt *s = store_stmt(st, SQL_FTS_MERGE_SET);
+	store_bind_int(s, ":n", merge >= 0 ? merge : KOP_FTS_AUTOMERGE);
+	return store_run(st, s, cause);
+}
+
 /* Ends a bulk write: with ok, indexes, search entries and events; frees b. 0 or -1. */
 int store_koperasi_bulk_end(struct store *st, struct kop_bulk *b, int ok, char **cause)
 {
@@ -541,17 +754,12 @@ int store_koperasi_bulk_end(struct store *st, struct kop_bulk *b, int ok, char *
 		return 0;
 	int ret = 0;
 	if (ok) {
-		sqlite3_stmt *s = store_stmt(st, SQL_BULK_FTS);
-		store_bind_int(s, ":after", b->after);
+		sqlite3_stmt *s = store_stmt(st, SQL_BULK_EVENTS);
+		store_bind_int(s, ":after", b->events);
+		store_bind_int(s, ":upto", INT64_MAX);
+		store_bind_text(s, ":action", b->action);
+		store_bind_text(s, ":note", b->note);
 		ret = store_run(st, s, cause);
-		if (ret == 0) {
-			s = store_stmt(st, SQL_BULK_EVENTS);
-			store_bind_int(s, ":after", b->events);
-			store_bind_int(s, ":upto", INT64_MAX);
-			store_bind_text(s, ":action", b->action);
-			store_bind_text(s, ":note", b->note);
-			ret = store_run(st, s, cause);
-		}
 	}
 	/* With temporary storage in memory SQLite's sorter allocates each key on
 	 * its own; with files it packs them into big buffers (and writes a file
@@ -571,6 +779,9 @@ int store_koperasi_bulk_end(struct store *st, struct kop_bulk *b, int ok, char *
 	}
 	if (temp >= 0)
 		kop_pragma_set(st, "temp_store", temp);
+	/* the full-text index last: another thread may still be building it */
+	if (ok && ret == 0)
+		ret = kop_bulk_fts(st, b, cause);
 	if (b->cache_size != 0) {
 		/* PRAGMA takes no parameters; this is a number read from it */
 		char *restore = sqlite3_mprintf("PRAGMA cache_size = %ld", b->cache_size);

@@ -947,6 +947,13 @@ static void bulk_records_free(struct koperasi **k, size_t n)
 /* koperasi-4.3: bulk writes: many records per statement, first events written
  * while the caller waits, and a big write into a database nobody else has
  * open goes through a rollback journal, WAL again afterwards. */
+/* store_koperasi_bulk_fts_from's wait: the side is complete. */
+static struct kop_fts_side *side_done(void *ctx)
+{
+	store_koperasi_fts_side_done(ctx);
+	return ctx;
+}
+
 static void test_store_bulk(void **state)
 {
 	(void)state;
@@ -975,8 +982,14 @@ static void test_store_bulk(void **state)
 	struct kop_bulk *b;
 	assert_int_equal(store_koperasi_bulk_begin(f.a.st, 100000, KOP_BULK_NO_LOOKUPS, "diimpor",
 						   "uji", &b, &cause), 0);
+	/* the full-text index is built on the side (here in this thread) */
+	struct kop_fts_side *side = store_koperasi_fts_side_new(f.a.st, b);
+	assert_non_null(side);
+	store_koperasi_bulk_fts_from(b, side_done, side);
 	/* 100 records: a statement of 64, two of 16, then 4 one by one */
 	struct koperasi **k = bulk_records(100, 0);
+	for (size_t i = 0; i < 100; i++)
+		assert_int_equal(store_koperasi_fts_side_add(side, k[i]), 0);
 	assert_int_equal(store_koperasi_insert_many(f.a.st, k, 100, "umum", "diimpor", "uji",
 						    &cause), 0);
 	for (size_t i = 0; i < 100; i++) {
@@ -997,7 +1010,9 @@ static void test_store_bulk(void **state)
 	struct koperasi **more = bulk_records(1, 100);
 	assert_int_equal(store_koperasi_insert_many(f.a.st, more, 1, "umum", "diimpor", "uji",
 						    &cause), 0);
+	assert_int_equal(store_koperasi_fts_side_add(side, more[0]), 0);
 	assert_int_equal(store_koperasi_bulk_end(f.a.st, b, 1, &cause), 0);
+	store_koperasi_fts_side_free(side);
 	assert_int_equal(store_commit(f.a.st, &cause), 0);
 	store_koperasi_bulk_finish(f.a.st);
 	expect_pragma(&f, "PRAGMA journal_mode", "wal");
@@ -1009,6 +1024,10 @@ static void test_store_bulk(void **state)
 	assert_int_equal(count_of(&f, "SELECT count(DISTINCT koperasi_id) FROM koperasi_event"), 101);
 	assert_int_equal(count_of(&f, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
 				  " AND name IN ('koperasi_nik', 'koperasi_bh', 'koperasi_nama')"), 3);
+	/* rebuilt as schema v4 has it; full-text merging back on */
+	assert_int_equal(count_of(&f, "SELECT count(*) FROM sqlite_schema WHERE name = 'koperasi_nama'"
+				  " AND sql LIKE '%(lower(nama))'"), 1);
+	assert_int_equal(count_of(&f, "SELECT v FROM koperasi_fts_config WHERE k = 'automerge'"), 4);
 	expect_fts_ok(&f);
 	struct kop_query q = { "wolowaru", NULL, KSORT_NAMA, 0 };
 	assert_int_equal(store_koperasi_count(f.a.st, &q, &cause), 101);
@@ -1034,10 +1053,54 @@ static void test_store_bulk(void **state)
 	store_koperasi_bulk_end(f.a.st, b, 0, NULL);
 	assert_int_equal(count_of(&f, "SELECT count(*) FROM koperasi"), 101);
 
+	/* a registry with rows gets no side index */
+	assert_int_equal(store_begin(f.a.st, &cause), 0);
+	assert_int_equal(store_koperasi_bulk_begin(f.a.st, 10, 0, "diimpor", "uji", &b, &cause), 0);
+	assert_null(store_koperasi_fts_side_new(f.a.st, b));
+	store_rollback(f.a.st);
+	store_koperasi_bulk_end(f.a.st, b, 0, NULL);
+
 	bulk_records_free(k, 100);
 	bulk_records_free(more, 1);
 	bulk_records_free(dup, 80);
 	fx_close(&f);
+}
+
+/* A side index that lacks a row the bulk write inserted (or has one more) is
+ * not used: bulk_end indexes the rows itself, and search finds them all. */
+static void test_store_bulk_side_mismatch(void **state)
+{
+	(void)state;
+	for (int extra = 0; extra < 2; extra++) {
+		struct fx f;
+		fx_open(&f, "side.db");
+		char *cause = NULL;
+		struct kop_query q = { "wolowaru", NULL, KSORT_NAMA, 0 };
+		assert_int_equal(store_koperasi_count(f.a.st, &q, &cause), 0);
+		assert_int_equal(store_begin(f.a.st, &cause), 0);
+		struct kop_bulk *b;
+		assert_int_equal(store_koperasi_bulk_begin(f.a.st, 100000, KOP_BULK_NO_LOOKUPS,
+							   "diimpor", "uji", &b, &cause), 0);
+		struct kop_fts_side *side = store_koperasi_fts_side_new(f.a.st, b);
+		assert_non_null(side);
+		store_koperasi_bulk_fts_from(b, side_done, side);
+		struct koperasi **k = bulk_records(30, 0);
+		assert_int_equal(store_koperasi_insert_many(f.a.st, k, 30, "umum", "diimpor", "uji",
+							    &cause), 0);
+		for (size_t i = 0; i < (extra ? 30 : 29); i++)
+			assert_int_equal(store_koperasi_fts_side_add(side, k[i]), 0);
+		if (extra)
+			assert_int_equal(store_koperasi_fts_side_add(side, k[0]), 0);
+		assert_int_equal(store_koperasi_bulk_end(f.a.st, b, 1, &cause), 0);
+		assert_int_equal(store_commit(f.a.st, &cause), 0);
+		store_koperasi_fts_side_free(side);
+		expect_fts_ok(&f);
+		assert_int_equal(store_koperasi_count(f.a.st, &q, &cause), 30);
+		q.search = "\"bulk 29\"";
+		assert_int_equal(store_koperasi_count(f.a.st, &q, &cause), 1);
+		bulk_records_free(k, 30);
+		fx_close(&f);
+	}
 }
 
 /* ---- CSV ------------------------------------------------------------------------------- */
@@ -1453,6 +1516,16 @@ static void test_round_trip(void **state)
 	char *path = tu_write(f.dir, "ekspor.csv", one);
 
 	fx_open(&g, "b.db");
+	/* this connection reads the (empty) full-text index before the import
+	 * copies one in from the side: it must then read the new one, also when
+	 * another connection keeps the database in WAL mode meanwhile */
+	static const char MATCH_KOPDIT[] =
+		"SELECT count(*) FROM koperasi_fts WHERE koperasi_fts MATCH 'kopdit'";
+	assert_int_equal(count_of(&g, MATCH_KOPDIT), 0);
+	sqlite3 *other;
+	assert_int_equal(sqlite3_open(g.db, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other, "SELECT count(*) FROM koperasi", NULL, NULL, NULL),
+			 SQLITE_OK);
 	struct kop_import_report r;
 	struct kop_import_opts o = { 0 };
 	last = 0;
@@ -1470,6 +1543,8 @@ static void test_round_trip(void **state)
 	long hits = store_koperasi_count(g.a.st, &q, &cause);
 	assert_true(hits > 100 && hits < 700);
 	assert_int_equal(hits, store_koperasi_count(f.a.st, &q, &cause));
+	assert_int_equal(count_of(&g, MATCH_KOPDIT), hits);
+	sqlite3_close(other);
 	struct kop_row *rows;
 	size_t n;
 	assert_int_equal(store_koperasi_page(g.a.st, &q, NULL, 0, 1, &rows, &n, &cause), 0);
@@ -1596,6 +1671,7 @@ int main(void)
 		cmocka_unit_test(test_store_crud),
 		cmocka_unit_test(test_store_list),
 		cmocka_unit_test(test_store_bulk),
+		cmocka_unit_test(test_store_bulk_side_mismatch),
 		cmocka_unit_test(test_import_bad_rows),
 		cmocka_unit_test(test_import_duplicates),
 		cmocka_unit_test(test_import_update_same_file),
