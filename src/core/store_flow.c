@@ -159,6 +159,14 @@ static int flow_letter(struct store *st, const struct kind *k, const struct valu
 			case_clear(&lc);
 			r = store_case_find(st, FLOW_LETTER_KIND, val, 0, &lc);
 		}
+		/* YYYY/NUMBER: a number of that year's agenda book (a number
+		 * used again this year hides the older one otherwise) */
+		int year = 0, used = 0;
+		if (r == 0 && sscanf(val, "%4d/%n", &year, &used) == 1 && used == 5 &&
+		    year >= 1900 && val[used] != '\0') {
+			case_clear(&lc);
+			r = store_case_find(st, FLOW_LETTER_KIND, val + used, year, &lc);
+		}
 	}
 	if (r < 0) {
 		store_db_cause(st, cause);

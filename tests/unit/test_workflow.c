@@ -653,6 +653,35 @@ static void test_certificate_writeback(void **state)
 	assert_string_equal(rows[0].id, c.id);
 	assert_string_equal(rows[0].koperasi_name, "KSP Kopdit Swasti Sari");
 	case_rows_free(rows, n);
+
+	/* agenda numbers start again each year: YYYY/NUMBER names last year's */
+	now_is("2025-06-02T09:00");
+	const char *const letter_2025[] = { "asal_surat=KUD Sinar Mollo",
+					    "nomor_surat=3/KUD/2025", "tanggal_surat=30-05-2025",
+					    "perihal=Permohonan sertifikat NIK", NULL };
+	struct case_rec old;
+	if (add_case(f, "surat_masuk", letter_2025, "arsiparis", &old, &cause) != 0)
+		fail_msg("%s", cause);
+	assert_string_equal(old.number_text, "1");
+	now_is("2026-03-02T09:00");
+	const char *const req_this[] = { "koperasi=5371010203040001", "pemohon=Ani",
+					 "surat_masuk=1", NULL };
+	const char *const req_last[] = { "koperasi=5371010203040001", "pemohon=Ani",
+					 "surat_masuk=2025/1", NULL };
+	const char *const req_none[] = { "koperasi=5371010203040001", "pemohon=Ani",
+					 "surat_masuk=2024/1", NULL };
+	struct case_rec c2;
+	if (add_case(f, "sertifikat_nik", req_this, "arsiparis", &c2, &cause) != 0)
+		fail_msg("%s", cause);
+	assert_string_equal(c2.letter_id, l.id);
+	case_clear(&c2);
+	if (add_case(f, "sertifikat_nik", req_last, "arsiparis", &c2, &cause) != 0)
+		fail_msg("%s", cause);
+	assert_string_equal(c2.letter_id, old.id);
+	case_clear(&c2);
+	case_clear(&old);
+	EXPECT_FAIL(add_case(f, "sertifikat_nik", req_none, "arsiparis", &c2, cp_),
+		    "surat_masuk: tidak ada surat masuk dengan nomor agenda '2024/1'");
 	case_clear(&l);
 	case_clear(&c);
 }
