@@ -312,6 +312,7 @@ struct case_link {
 	char *number_text;
 	char *subject;
 	char *status;
+	char *text;       /* as list rows show it: "SM 12/2026", "0001/NIK/2026" */
 	int   incoming;   /* 1: the other case points at this one (a request this
 			   * letter brought); 0: this case points at it (its letter) */
 };

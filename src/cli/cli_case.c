@@ -682,13 +682,11 @@ static void cli_case_show_links(struct app *a, const struct case_rec *r)
 	}
 	printf("\n%s\n", _("Berkas terkait"));
 	for (size_t i = 0; i < n; i++) {
-		const struct kind *lk = kindset_find(&a->kinds, l[i].kind);
 		char *subj = str_sanitize(l[i].subject ? l[i].subject : "", 1);
 
-		printf("  %s %s %s: %s [%s]\n",
-		       l[i].incoming ? _("permohonan") : _("surat masuk"),
-		       lk && lk->short_title ? lk->short_title : l[i].kind,
-		       l[i].number_text ? l[i].number_text : l[i].id, subj,
+		/* the number as list rows show it */
+		printf("  %s %s: %s [%s]\n",
+		       l[i].incoming ? _("permohonan") : _("surat masuk"), l[i].text, subj,
 		       l[i].status ? l[i].status : "");
 		free(subj);
 	}

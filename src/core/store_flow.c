@@ -22,10 +22,10 @@ static const char SQL_REQS[] =
 static const char SQL_REQS_DONE[] =
 	"SELECT req_key FROM case_req WHERE case_id = :case_id AND done = 1";
 static const char SQL_LINK_OUT[] =
-	"SELECT l.id, l.kind, l.number_text, l.subject, l.status FROM cases c"
+	"SELECT l.id, l.kind, l.number_text, l.subject, l.status, l.year FROM cases c"
 	" JOIN cases l ON l.id = c.letter_id WHERE c.id = :id";
 static const char SQL_LINK_IN[] =
-	"SELECT id, kind, number_text, subject, status FROM cases WHERE letter_id = :id"
+	"SELECT id, kind, number_text, subject, status, year FROM cases WHERE letter_id = :id"
 	" ORDER BY rid";
 static const char SQL_LINKED_IN[] =
 	"SELECT kind, number_text, year FROM cases WHERE letter_id = :id ORDER BY rid"
@@ -539,9 +539,13 @@ void links_free(struct case_link *l, size_t n)
 		free(l[i].number_text);
 		free(l[i].subject);
 		free(l[i].status);
+		free(l[i].text);
 	}
 	free(l);
 }
+
+static void flow_link_text(struct store *st, struct buf *b, const char *kind,
+			   const char *number, int year);
 
 /* Appends the rows of a link query (id bound) to *out. */
 static int flow_links_read(struct store *st, sqlite3_stmt *s, int incoming,
@@ -560,6 +564,10 @@ static int flow_links_read(struct store *st, sqlite3_stmt *s, int incoming,
 		l->subject = store_col_text(s, 3);
 		l->status = store_col_text(s, 4);
 		l->incoming = incoming;
+		struct buf b;
+		buf_init(&b);
+		flow_link_text(st, &b, l->kind, l->number_text, sqlite3_column_int(s, 5));
+		l->text = buf_steal(&b);
 	}
 	if (rc != SQLITE_DONE)
 		return -1;

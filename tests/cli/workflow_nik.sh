@@ -32,7 +32,9 @@ expect_contains "$T/out" "Permohonan sertifikat NIK [0001/NIK/2026]"
 expect_contains "$T/out" "[SM 1/2026]"
 expect_status 0 berkas show 1 --kind surat_masuk
 expect_contains "$T/out" "Berkas terkait"
-expect_contains "$T/out" "permohonan NIK 0001/NIK/2026"
+expect_contains "$T/out" "permohonan 0001/NIK/2026: Permohonan pencetakan Sertifikat"
+expect_status 0 berkas show $n
+expect_contains "$T/out" "surat masuk SM 1/2026: Permohonan sertifikat NIK [terbuka]"
 
 # wf-nik-2: serving office: a kab/kota cooperative's request is refused unless forwarded.
 expect_status 1 berkas add sertifikat_nik koperasi=5308010203040002 pemohon=Budi
