@@ -293,15 +293,13 @@ static void caseview_build_fields(struct caseview *cv)
  * brought. */
 static void caseview_build_links(struct caseview *cv)
 {
-	struct app *a = ui_app();
 	if (cv->nlinks == 0)
 		return;
 	tv_heading(&cv->tv, _("Berkas terkait (Enter/o: buka)"));
 	for (size_t i = 0; i < cv->nlinks; i++) {
 		const struct case_link *l = &cv->links[i];
-		const struct kind *lk = l->kind ? kindset_find(&a->kinds, l->kind) : NULL;
-		char *head = xasprintf("  %s %s: ", lk ? lk->title : (l->kind ? l->kind : "-"),
-				       l->number_text ? l->number_text : "-");
+		/* the number as list rows show it ("SM 12/2026", "0001/NIK/2026") */
+		char *head = xasprintf("  %s: ", l->text);
 		char *body = xasprintf("%s [%s]", l->subject ? l->subject : "",
 				       l->status ? l->status : "-");
 		size_t at = cv->tv.n;
@@ -835,9 +833,7 @@ static void caseview_step_return(struct caseview *cv)
 /* The picker code of a linked case: "NIK 0001/NIK/2026". Caller frees. */
 static char *caseview_link_code(const struct case_link *l)
 {
-	const struct kind *k = l->kind ? kindset_find(&ui_app()->kinds, l->kind) : NULL;
-	return xasprintf("%s %s", k && k->short_title ? k->short_title : (l->kind ? l->kind : "-"),
-			 l->number_text ? l->number_text : "-");
+	return xstrdup(l->text);
 }
 
 static void caseview_link_done(void *ctx, const char *code)

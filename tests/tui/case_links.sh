@@ -32,7 +32,7 @@ tui_wait "cari: Yohanes"
 tui_keys Enter
 tui_wait "Sertifikat NIK Koperasi No. 0001/NIK/2026"
 tui_expect "Tab/Enter: buka"
-tui_expect "Surat Masuk 1: Permohonan sertifikat NIK koperasi"
+tui_expect "SM 1/2026: Permohonan sertifikat NIK koperasi"
 
 # the cooperative line is selected first: Enter opens the cooperative
 tui_keys Enter
@@ -43,6 +43,7 @@ tui_wait "Sertifikat NIK Koperasi No. 0001/NIK/2026"
 # Tab: the linked letter; Enter opens it (and its own screen links back)
 tui_keys Tab Enter
 tui_wait "Surat Masuk No. 1 — Permohonan sertifikat NIK koperasi"
+tui_expect "0001/NIK/2026: Permohonan pencetakan Sertifikat"
 tui_keys q
 tui_wait "Sertifikat NIK Koperasi No. 0001/NIK/2026"
 

@@ -136,7 +136,7 @@ tui_wait "Jam layanan"
 tui_expect_re "Status +: terbuka, tahap 3"
 tui_expect_re "Jam layanan +: berhenti sejak 02-03-2026"
 tui_expect_re "Persyaratan +: 0 dari 2 wajib lengkap"
-tui_expect "Surat Masuk 1: Permohonan sertifikat NIK koperasi"
+tui_expect "SM 1/2026: Permohonan sertifikat NIK koperasi"
 tui_keys t
 tui_wait "Tahap 3 ("
 tui_keys y

@@ -586,12 +586,14 @@ static void test_certificate_writeback(void **state)
 	assert_int_equal(store_case_links(f->a.st, c.id, &lk, &n), 0);
 	assert_int_equal(n, 1);
 	assert_string_equal(lk[0].id, l.id);
+	assert_string_equal(lk[0].text, "SM 1/2026");
 	assert_int_equal(lk[0].incoming, 0);
 	links_free(lk, n);
 	assert_int_equal(store_case_links(f->a.st, l.id, &lk, &n), 0);
 	assert_int_equal(n, 1);
 	assert_string_equal(lk[0].id, c.id);
 	assert_string_equal(lk[0].number_text, "0001/NIK/2026");
+	assert_string_equal(lk[0].text, "0001/NIK/2026");
 	assert_int_equal(lk[0].incoming, 1);
 	links_free(lk, n);
 	struct list_query q = { .view = VIEW_ALL, .sort = SORT_NUMBER };
