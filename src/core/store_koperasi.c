@@ -580,13 +580,24 @@ static const char SQL_FTS_IDX_PUT[] =
  * finished index (its few thousand pages of FTS5 data) is copied in. The
  * table is created from the database's own definition, so both agree.
  */
+/* The CREATE VIRTUAL TABLE of the registry's full-text index as the database
+ * has it; NULL with *cause (when cause is not NULL). Caller frees. */
+static char *kop_fts_def(struct store *st, char **cause)
+{
+	sqlite3_stmt *s = store_stmt(st, SQL_FTS_DEF);
+	int rc = store_step(st, s, cause);
+	char *def = rc == SQLITE_ROW ? store_col_text(s, 0) : NULL;
+	if (rc == SQLITE_DONE && cause != NULL)
+		*cause = xstrdup(_("tabel pencarian koperasi_fts tidak ada di basis data"));
+	store_reset(s);
+	return def;
+}
+
 struct kop_fts_side *store_koperasi_fts_side_new(struct store *st, const struct kop_bulk *b)
 {
 	if (b == NULL || b->existing != 0 || kop_pragma(st, SQL_FTS_EMPTY) != 1)
 		return NULL;
-	sqlite3_stmt *s = store_stmt(st, SQL_FTS_DEF);
-	char *def = store_step(st, s, NULL) == SQLITE_ROW ? store_col_text(s, 0) : NULL;
-	store_reset(s);
+	char *def = kop_fts_def(st, NULL);
 	if (def == NULL)
 		return NULL;
 	struct kop_fts_side *side = xcalloc(1, sizeof *side);
@@ -699,9 +710,7 @@ static int kop_fts_adopt(struct store *st, const struct kop_bulk *b, struct kop_
 	 * sees no other connection's commit: an index copied under it would stay
 	 * unseen. A table made anew (from the database's own definition) reads it
 	 * afresh; the drop is undone with the transaction. */
-	s = store_stmt(st, SQL_FTS_DEF);
-	char *def = store_step(st, s, cause) == SQLITE_ROW ? store_col_text(s, 0) : NULL;
-	store_reset(s);
+	char *def = kop_fts_def(st, cause);
 	if (def == NULL)
 		return -1;
 	int made = sqlite3_exec(st->db, "DROP TABLE koperasi_fts", NULL, NULL, NULL) == SQLITE_OK &&
